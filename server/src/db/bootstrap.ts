@@ -1,0 +1,40 @@
+import type { Config } from '../config.ts';
+import { connectDatabase, type DatabaseHandle } from './client.ts';
+import { startEmbeddedPostgres } from './embedded.ts';
+import { migrateDatabase } from './migrate.ts';
+
+export interface OpenedDatabase extends DatabaseHandle {
+  url: string;
+  /** Closes the pool and, for the embedded server, stops PostgreSQL cleanly. */
+  shutdown: () => Promise<void>;
+}
+
+/**
+ * The external PostgreSQL of DATABASE_URL, or the embedded one under DATA_DIR, migrated to the
+ * current schema. Used by the server and by every CLI command.
+ */
+export async function openDatabase(config: Config, options: { onLog?: (message: string) => void } = {}): Promise<OpenedDatabase> {
+  let url = config.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | null = null;
+  if (!url) {
+    const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, onLog: options.onLog });
+    url = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  const handle = connectDatabase(url);
+  try {
+    await migrateDatabase(handle.db);
+  } catch (error) {
+    await handle.close();
+    await stopEmbedded?.();
+    throw error;
+  }
+  return {
+    ...handle,
+    url,
+    shutdown: async () => {
+      await handle.close();
+      await stopEmbedded?.();
+    },
+  };
+}

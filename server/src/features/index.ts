@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import type { Clock } from '../lib/clock.ts';
+import type { JobQueue } from '../lib/jobs.ts';
+import type { Mailer } from '../lib/mailer.ts';
+import type { AuthService } from './auth/auth.service.ts';
+import { registerJobRoutes } from './jobs/jobs.routes.ts';
+
+/** What every feature may depend on; each feature builds its own service from these. */
+export interface FeatureDeps {
+  db: Database;
+  clock: Clock;
+  mailer: Mailer;
+  auth: AuthService;
+  config: Config;
+  jobs: JobQueue;
+}
+
+/** The one place where features join the app: a new capability adds one line here. */
+export function registerFeatures(app: FastifyInstance, deps: FeatureDeps): void {
+  registerJobRoutes(app, deps);
+}

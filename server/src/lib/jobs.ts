@@ -1,0 +1,85 @@
+import { eq, sql } from 'drizzle-orm';
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/client.ts';
+import { jobRuns } from '../db/schema/index.ts';
+import type { Actor } from './access.ts';
+
+export interface JobContext<TInput> {
+  runId: string;
+  input: TInput;
+  /** Stores progress so the API and the CLI can show a bar. */
+  reportProgress: (done: number, total: number) => Promise<void>;
+}
+
+export type JobHandler<TInput> = (context: JobContext<TInput>) => Promise<Record<string, unknown>>;
+
+export interface JobQueue {
+  register: <TInput extends Record<string, unknown>>(kind: string, handler: JobHandler<TInput>) => Promise<void>;
+  enqueue: (kind: string, input: Record<string, unknown>, actor: Actor | null) => Promise<string>;
+  start: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Background jobs on pg-boss (same PostgreSQL), with our own job_runs row per run for progress and
+ * results. pg-boss retries a failed run; handlers are written to be idempotent so a retry or a resume
+ * after a crash never duplicates work.
+ */
+export function createJobQueue(options: { db: Database; connectionString: string; onError?: (error: Error) => void }): JobQueue {
+  const boss = new PgBoss({ connectionString: options.connectionString, max: 4 });
+  boss.on('error', (error) => options.onError?.(error));
+  const pending: Array<() => Promise<void>> = [];
+  let isStarted = false;
+  const { db } = options;
+
+  async function setRun(runId: string, values: Partial<typeof jobRuns.$inferInsert>) {
+    await db.update(jobRuns).set({ ...values, updatedAt: new Date() }).where(eq(jobRuns.id, runId));
+  }
+
+  return {
+    async register(kind, handler) {
+      const attach = async () => {
+        await boss.createQueue(kind);
+        await boss.work<{ runId: string }>(kind, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+          if (!job) return;
+          const { runId } = job.data;
+          const [run] = await db.select().from(jobRuns).where(eq(jobRuns.id, runId));
+          if (!run || run.status === 'succeeded') return;
+          await setRun(runId, { status: 'running', error: null });
+          try {
+            const result = await handler({
+              runId,
+              input: run.input as never,
+              reportProgress: async (done, total) => setRun(runId, { done, total }),
+            });
+            await setRun(runId, { status: 'succeeded', result });
+          } catch (error) {
+            await setRun(runId, { status: 'failed', error: error instanceof Error ? error.message.slice(0, 1000) : 'failed' });
+            throw error;
+          }
+        });
+      };
+      if (isStarted) await attach();
+      else pending.push(attach);
+    },
+    async enqueue(kind, input, actor) {
+      const [run] = await db
+        .insert(jobRuns)
+        .values({ kind, input, createdBy: actor?.userId ?? null })
+        .returning({ id: jobRuns.id });
+      await boss.createQueue(kind);
+      await boss.send(kind, { runId: run!.id }, { retryLimit: 2, retryDelay: 2 });
+      return run!.id;
+    },
+    async start() {
+      await boss.start();
+      isStarted = true;
+      for (const attach of pending.splice(0)) await attach();
+      // Runs left "running" by a process that died are re-queued by pg-boss; mark them so the UI says so.
+      await db.execute(sql`update job_runs set status = 'queued' where status = 'running'`);
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 5_000 });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/bootstrap.ts';
+import { resolveAppSecret } from './lib/app-secret.ts';
+import { createJobQueue } from './lib/jobs.ts';
+import { registerJobHandlers } from './features/job-handlers.ts';
+import { seedDemoIfEmpty } from './features/demo/demo.seed.ts';
+
+/** The only file that listens: config → database → migrate → demo → jobs → app → listen. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const appSecret = await resolveAppSecret(config.appSecret, config.dataDir);
+  const jobs = createJobQueue({ db: database.db, connectionString: database.url });
+  const app = await buildApp({ config, db: database.db, appSecret, jobs, isServingWeb: true });
+  await registerJobHandlers({ jobs, db: database.db, config });
+  await jobs.start();
+
+  let isStopping = false;
+  const stop = async (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await jobs.stop();
+    await database.shutdown();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  if (config.seedDemo) {
+    const demo = await seedDemoIfEmpty({ db: database.db, log: app.log });
+    if (demo) app.log.info({ accounts: demo.accounts }, 'demo data loaded');
+  }
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info({ url: config.publicUrl, docs: `${config.publicUrl}/api/docs` }, 'mayors-school is ready');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import crypto from 'node:crypto';
+import type { Database } from '../src/db/client.ts';
+import { organisations, programmes, intakes, streams, roleGrants, users } from '../src/db/schema/index.ts';
+import type { Role } from '../src/lib/access.ts';
+import { hashPassword } from '../src/lib/passwords.ts';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+let cachedHash: Promise<string> | null = null;
+/** scrypt at OWASP cost takes ~0.2 s: hash the shared test password once per file. */
+const passwordHash = () => (cachedHash ??= hashPassword(TEST_PASSWORD));
+
+const unique = () => crypto.randomBytes(4).toString('hex');
+
+export async function buildUser(
+  db: Database,
+  overrides: Partial<typeof users.$inferInsert> & {
+    grants?: Array<{ role: Role; organisationId?: string; programmeId?: string; streamId?: string; regionCode?: string }>;
+  } = {},
+) {
+  const { grants = [], ...values } = overrides;
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: `user-${unique()}@example.test`,
+      displayName: 'Тестовый Пользователь',
+      passwordHash: await passwordHash(),
+      ...values,
+    })
+    .returning();
+  if (grants.length > 0) await db.insert(roleGrants).values(grants.map((g) => ({ userId: user!.id, ...g })));
+  return user!;
+}
+
+/** An organisation with one programme, one intake and two streams. */
+export async function buildProgrammeTree(db: Database, overrides: { slug?: string } = {}) {
+  const slug = overrides.slug ?? `p-${unique()}`;
+  const [organisation] = await db
+    .insert(organisations)
+    .values({ slug: `org-${slug}`, nameRu: 'Академия', nameEn: 'Academy' })
+    .returning();
+  const [programme] = await db
+    .insert(programmes)
+    .values({ organisationId: organisation!.id, slug, nameRu: 'Школа мэров', nameEn: 'School of Mayors' })
+    .returning();
+  const [intake] = await db
+    .insert(intakes)
+    .values({ programmeId: programme!.id, nameRu: 'Набор 2024–2025', nameEn: 'Intake 2024–2025', startsOn: '2024-10-08', endsOn: '2025-06-05' })
+    .returning();
+  const created = await db
+    .insert(streams)
+    .values([
+      { intakeId: intake!.id, number: 3, nameRu: 'Поток 3', nameEn: 'Stream 3', startsOn: '2024-10-08', endsOn: '2025-06-05' },
+      { intakeId: intake!.id, number: 4, nameRu: 'Поток 4', nameEn: 'Stream 4', startsOn: '2024-10-15', endsOn: '2025-06-05' },
+    ])
+    .returning();
+  return { organisation: organisation!, programme: programme!, intake: intake!, streams: created };
+}

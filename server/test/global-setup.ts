@@ -1,0 +1,61 @@
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import pg from 'pg';
+import PgBoss from 'pg-boss';
+import type { TestProject } from 'vitest/node';
+import { connectDatabase } from '../src/db/client.ts';
+import { startEmbeddedPostgres } from '../src/db/embedded.ts';
+import { migrateDatabase } from '../src/db/migrate.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+  }
+}
+
+export const TEMPLATE_DB = 'ms_template';
+
+async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * One throwaway PostgreSQL for the whole run (durability off: it is deleted afterwards), with a
+ * migrated template database that each test file clones in milliseconds.
+ */
+export default async function setup(project: TestProject) {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ms-test-pg-'));
+  await fs.chmod(dataDir, 0o755);
+  const embedded = await startEmbeddedPostgres({
+    dataDir,
+    port: await findFreePort(),
+    settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
+  });
+  const admin = new pg.Client({ connectionString: embedded.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  await admin.end();
+  const templateUrl = embedded.url.replace(/\/postgres$/, `/${TEMPLATE_DB}`);
+  const handle = connectDatabase(templateUrl, { max: 2 });
+  await migrateDatabase(handle.db);
+  await handle.close();
+  // pg-boss would create its schema at every test file's start; creating it once here keeps clones ready.
+  const template = new pg.Client({ connectionString: templateUrl });
+  await template.connect();
+  await template.query(PgBoss.getConstructionPlans('pgboss'));
+  await template.end();
+  project.provide('pgAdminUrl', embedded.url);
+  return async () => {
+    await embedded.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+  };
+}
