@@ -4,3 +4,4 @@ export * from './people.ts';
 export * from './accounts.ts';
 export * from './audit.ts';
 export * from './jobs.ts';
+export * from './imports.ts';

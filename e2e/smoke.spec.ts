@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseUrl, launchBrowser } from './support/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+describe('the served app', () => {
+  it('serves the web app shell with a strict content security policy', async () => {
+    const response = await fetch(`${baseUrl()}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const page = await browser.newPage();
+    await page.goto(baseUrl());
+    await expect.poll(() => page.title()).toContain('Школа мэров');
+    await page.close();
+  });
+
+  it('publishes the OpenAPI 3.1 document and the docs page', async () => {
+    const spec = (await (await fetch(`${baseUrl()}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(spec.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.paths)).toContain('/api/auth/sign-in');
+    expect((await fetch(`${baseUrl()}/api/docs`)).status).toBe(200);
+  });
+});
