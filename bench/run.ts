@@ -1,0 +1,16 @@
+import { benchStartup } from './scenarios/startup.ts';
+
+/**
+ * `npm run bench`: each scenario measures its target against a baseline taken in the same run on
+ * this machine and prints PASS/MISS lines. Timings live here, never in tests.
+ */
+const SCENARIOS: Record<string, () => Promise<void>> = {
+  startup: benchStartup,
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(SCENARIOS)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  process.stdout.write(`\n== ${name}\n`);
+  await run();
+}
