@@ -23,6 +23,13 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: {
+          name: 'web',
+          root: './web',
+          include: ['src/**/*.test.ts'],
+        },
+      },
     ],
   },
 });

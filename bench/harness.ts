@@ -10,8 +10,8 @@ import { loadConfig } from '../server/src/config.ts';
 import { connectDatabase, type DatabaseHandle } from '../server/src/db/client.ts';
 import { startEmbeddedPostgres } from '../server/src/db/embedded.ts';
 import { migrateDatabase } from '../server/src/db/migrate.ts';
+import { ensureReferenceData } from '../server/src/features/reference/reference.repo.ts';
 import { createJobQueue, type JobQueue } from '../server/src/lib/jobs.ts';
-import { registerJobHandlers } from '../server/src/features/job-handlers.ts';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -40,10 +40,10 @@ export async function startBenchServer(): Promise<BenchServer> {
   const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), settings: { max_connections: '200' } });
   const handle = connectDatabase(embedded.url);
   await migrateDatabase(handle.db);
+  await ensureReferenceData(handle.db);
   const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: embedded.url, SEED_DEMO: 'false' });
   const jobs = createJobQueue({ db: handle.db, connectionString: embedded.url });
   const app = await buildApp({ config, db: handle.db, appSecret: 'bench-secret-bench-secret-bench-secret-01', jobs });
-  await registerJobHandlers({ jobs, db: handle.db, config });
   await jobs.start();
   const port = await freePort();
   await app.listen({ host: '127.0.0.1', port });

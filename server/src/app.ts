@@ -13,14 +13,13 @@ import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
-import { systemClock } from './lib/clock.ts';
 import { loggerOptions } from './lib/logger.ts';
-import { createMailer, type Mailer } from './lib/mailer.ts';
-import { createSecretBox } from './lib/secret-box.ts';
+import type { Mailer } from './lib/mailer.ts';
 import type { JobQueue } from './lib/jobs.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
 import { registerRequestContext } from './plugins/request-context.ts';
-import { createAuthService } from './features/auth/auth.service.ts';
+import { createCoreServices } from './services.ts';
+import { registerJobHandlers } from './features/job-handlers.ts';
 import { registerAuthRoutes } from './features/auth/auth.routes.ts';
 import { registerFeatures } from './features/index.ts';
 
@@ -41,9 +40,7 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** Builds the whole HTTP application; main.ts listens on it, tests call app.inject(). */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, db } = options;
-  const clock = options.clock ?? systemClock;
-  const mailer = options.mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
-  const secretBox = createSecretBox(options.appSecret);
+  const { clock, mailer, auth } = createCoreServices({ config, db, appSecret: options.appSecret, clock: options.clock, mailer: options.mailer });
 
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -95,15 +92,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  const auth = createAuthService({
-    db,
-    clock,
-    mailer,
-    secretBox,
-    publicUrl: config.publicUrl,
-    sessionIdleMs: config.sessionIdleMs,
-    sessionAbsoluteMs: config.sessionAbsoluteMs,
-  });
   registerRequestContext(app, auth);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -124,6 +112,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerAuthRoutes(app, { auth, isSecureCookie: config.publicUrl.startsWith('https://'), sessionAbsoluteMs: config.sessionAbsoluteMs });
   registerFeatures(app, { db, clock, mailer, auth, config, jobs: options.jobs });
+  // Workers run in every server process; the job queue starts them when its caller starts it.
+  await registerJobHandlers({ jobs: options.jobs, db, config, auth, clock });
 
   if (options.isServingWeb && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

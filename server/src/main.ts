@@ -3,7 +3,6 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/bootstrap.ts';
 import { resolveAppSecret } from './lib/app-secret.ts';
 import { createJobQueue } from './lib/jobs.ts';
-import { registerJobHandlers } from './features/job-handlers.ts';
 import { seedDemoIfEmpty } from './features/demo/demo.seed.ts';
 
 /** The only file that listens: config → database → migrate → demo → jobs → app → listen. */
@@ -13,7 +12,6 @@ async function main(): Promise<void> {
   const appSecret = await resolveAppSecret(config.appSecret, config.dataDir);
   const jobs = createJobQueue({ db: database.db, connectionString: database.url });
   const app = await buildApp({ config, db: database.db, appSecret, jobs, isServingWeb: true });
-  await registerJobHandlers({ jobs, db: database.db, config });
   await jobs.start();
 
   let isStopping = false;

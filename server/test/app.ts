@@ -5,7 +5,6 @@ import { connectDatabase, type Database } from '../src/db/client.ts';
 import type { Clock } from '../src/lib/clock.ts';
 import { createJobQueue, type JobQueue } from '../src/lib/jobs.ts';
 import type { Mailer } from '../src/lib/mailer.ts';
-import { registerJobHandlers } from '../src/features/job-handlers.ts';
 import { createTestDatabase } from './database.ts';
 
 export interface TestApp {
@@ -31,7 +30,6 @@ export async function buildTestApp(options: { clock?: Clock; mailer?: Mailer; en
     clock: options.clock,
     mailer: options.mailer,
   });
-  await registerJobHandlers({ jobs, db: handle.db, config });
   await jobs.start();
   await app.ready();
   return {

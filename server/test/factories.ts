@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from '../src/db/client.ts';
-import { organisations, programmes, intakes, streams, roleGrants, users } from '../src/db/schema/index.ts';
+import { organisations, programmes, intakes, streams, roleGrants, users, people, enrolments } from '../src/db/schema/index.ts';
 import type { Role } from '../src/lib/access.ts';
 import { hashPassword } from '../src/lib/passwords.ts';
 
@@ -54,4 +54,24 @@ export async function buildProgrammeTree(db: Database, overrides: { slug?: strin
     ])
     .returning();
   return { organisation: organisation!, programme: programme!, intake: intake!, streams: created };
+}
+
+/** A person (synthetic name, unique e-mail), optionally enrolled in the given streams. */
+export async function buildPerson(
+  db: Database,
+  overrides: Partial<typeof people.$inferInsert> & { streamIds?: string[] } = {},
+) {
+  const { streamIds = [], ...values } = overrides;
+  const [person] = await db
+    .insert(people)
+    .values({ email: `person-${unique()}@example.test`, lastName: 'Иванова', firstName: 'Мария', middleName: 'Петровна', birthDate: '1985-03-14', ...values })
+    .returning();
+  if (streamIds.length > 0) await db.insert(enrolments).values(streamIds.map((streamId) => ({ personId: person!.id, streamId })));
+  return person!;
+}
+
+/** Enrols a person in a stream (status 'enrolled' unless given). */
+export async function enrol(db: Database, personId: string, streamId: string, overrides: Partial<typeof enrolments.$inferInsert> = {}) {
+  const [row] = await db.insert(enrolments).values({ personId, streamId, ...overrides }).returning();
+  return row!;
 }

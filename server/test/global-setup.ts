@@ -8,6 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { connectDatabase } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
+import { ensureReferenceData } from '../src/features/reference/reference.repo.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -47,6 +48,7 @@ export default async function setup(project: TestProject) {
   const templateUrl = embedded.url.replace(/\/postgres$/, `/${TEMPLATE_DB}`);
   const handle = connectDatabase(templateUrl, { max: 2 });
   await migrateDatabase(handle.db);
+  await ensureReferenceData(handle.db);
   await handle.close();
   // pg-boss would create its schema at every test file's start; creating it once here keeps clones ready.
   const template = new pg.Client({ connectionString: templateUrl });

@@ -2,6 +2,7 @@ import type { Config } from '../config.ts';
 import { connectDatabase, type DatabaseHandle } from './client.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { migrateDatabase } from './migrate.ts';
+import { ensureReferenceData } from '../features/reference/reference.repo.ts';
 
 export interface OpenedDatabase extends DatabaseHandle {
   url: string;
@@ -24,6 +25,8 @@ export async function openDatabase(config: Config, options: { onLog?: (message: 
   const handle = connectDatabase(url);
   try {
     await migrateDatabase(handle.db);
+    // The 89 federal subjects are part of the schema's meaning, not demo data: every database has them.
+    await ensureReferenceData(handle.db);
   } catch (error) {
     await handle.close();
     await stopEmbedded?.();

@@ -6,6 +6,14 @@ import type { JobQueue } from '../lib/jobs.ts';
 import type { Mailer } from '../lib/mailer.ts';
 import type { AuthService } from './auth/auth.service.ts';
 import { registerJobRoutes } from './jobs/jobs.routes.ts';
+import { registerUserRoutes } from './users/users.routes.ts';
+import { registerAuditRoutes } from './audit/audit.routes.ts';
+import { registerOutboxRoutes } from './outbox/outbox.routes.ts';
+import { registerPrivacyRoutes } from './privacy/privacy.routes.ts';
+import { registerProgrammeRoutes } from './programmes/programmes.routes.ts';
+import { registerPeopleRoutes } from './people/people.routes.ts';
+import { registerReferenceRoutes } from './reference/reference.routes.ts';
+import { registerImportRoutes } from './imports/imports.routes.ts';
 
 /** What every feature may depend on; each feature builds its own service from these. */
 export interface FeatureDeps {
@@ -20,4 +28,12 @@ export interface FeatureDeps {
 /** The one place where features join the app: a new capability adds one line here. */
 export function registerFeatures(app: FastifyInstance, deps: FeatureDeps): void {
   registerJobRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
+  registerPrivacyRoutes(app, deps);
+  registerProgrammeRoutes(app, deps);
+  registerPeopleRoutes(app, deps);
+  registerReferenceRoutes(app, deps);
+  registerImportRoutes(app, deps);
 }

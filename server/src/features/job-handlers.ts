@@ -1,8 +1,12 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import type { Clock } from '../lib/clock.ts';
 import type { JobQueue } from '../lib/jobs.ts';
+import type { AuthService } from './auth/auth.service.ts';
+import { registerImportJobs } from './imports/imports.jobs.ts';
 
 /** Every background job kind, registered in one place so the server and the CLI run the same workers. */
-export async function registerJobHandlers(_deps: { jobs: JobQueue; db: Database; config: Config }): Promise<void> {
+export async function registerJobHandlers(deps: { jobs: JobQueue; db: Database; config: Config; auth: AuthService; clock: Clock }): Promise<void> {
   // Feature job handlers register here (imports, bulk issuance, reports).
+  await registerImportJobs(deps); // people-import, municipalities-import
 }

@@ -3,6 +3,15 @@ import PgBoss from 'pg-boss';
 import type { Database } from '../db/client.ts';
 import { jobRuns } from '../db/schema/index.ts';
 import type { Actor } from './access.ts';
+import { AppError } from './errors.ts';
+
+/** A failure worth retrying (the database went away, a deadlock) that the run shows as a stable code. */
+export class RetryableJobError extends Error {
+  constructor(readonly code: string, options: { cause?: unknown } = {}) {
+    super(code, options);
+    this.name = 'RetryableJobError';
+  }
+}
 
 export interface JobContext<TInput> {
   runId: string;
@@ -54,7 +63,15 @@ export function createJobQueue(options: { db: Database; connectionString: string
             });
             await setRun(runId, { status: 'succeeded', result });
           } catch (error) {
-            await setRun(runId, { status: 'failed', error: error instanceof Error ? error.message.slice(0, 1000) : 'failed' });
+            if (error instanceof AppError) {
+              // A refusal (bad file, wrong state) will not change on retry: record it and finish the job.
+              await setRun(runId, { status: 'failed', error: error.code });
+              return;
+            }
+            // Anything else may be transient (connection lost, deadlock): pg-boss retries. The message may
+            // hold SQL or internals, so the run shows only a code; the whole error goes to the log.
+            options.onError?.(error instanceof Error ? error : new Error(String(error)));
+            await setRun(runId, { status: 'failed', error: error instanceof RetryableJobError ? error.code : 'internal' });
             throw error;
           }
         });

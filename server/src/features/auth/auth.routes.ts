@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -16,7 +16,20 @@ import { OkSchema } from '@ms/contracts/common';
 import { requestMeta, requireActor, SESSION_COOKIE } from '../../plugins/request-context.ts';
 import type { AuthService } from './auth.service.ts';
 
-const SIGN_IN_LIMIT = { max: 10, timeWindow: '1 minute' };
+/**
+ * Sign-in attempts are limited per address and account together (so one office behind a NAT does
+ * not lock its colleagues out), and per address overall against sweeping many accounts.
+ */
+const SIGN_IN_LIMIT = {
+  max: 10,
+  timeWindow: '1 minute',
+  // After body parsing, so the key can include the e-mail.
+  hook: 'preHandler' as const,
+  keyGenerator: (request: FastifyRequest) => {
+    const body = request.body as { email?: unknown } | undefined;
+    return `${request.ip}|${typeof body?.email === 'string' ? body.email.toLowerCase().slice(0, 254) : ''}`;
+  },
+};
 const TAGS = ['auth'];
 
 export function registerAuthRoutes(

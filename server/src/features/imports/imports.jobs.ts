@@ -1,0 +1,158 @@
+import type { Database } from '../../db/client.ts';
+import type { Actor } from '../../lib/access.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import { RetryableJobError, type JobQueue } from '../../lib/jobs.ts';
+import type { Locale } from '../../lib/messages.ts';
+import { checkUpload } from './imports.check.ts';
+import { createImportsRepo, type UploadRow } from './imports.repo.ts';
+import { commitMunicipalityRows } from './municipalities-commit.repo.ts';
+import { commitPeopleRows } from './people-commit.repo.ts';
+
+/** What the commit endpoint hands to the import job. */
+export type ImportJobInput = {
+  uploadId: string;
+  skipBadRows: boolean;
+  invite: boolean;
+  actorUserId: string | null;
+  actorEmail: string;
+  locale: Locale;
+};
+
+type Progress = (done: number, total: number) => Promise<void>;
+type SendInvitation = (userId: string, invitedBy: Actor | null, locale: Locale) => Promise<unknown>;
+
+/** Participants are invited in Russian, the programme's first language; they can switch later. */
+const INVITATION_LOCALE: Locale = 'ru';
+
+/**
+ * The import jobs' core. Each run re-reads the stored bytes and re-checks them (reference data may
+ * have changed since the dry run), then writes everything in ONE transaction: a crash leaves nothing
+ * half-written and pg-boss's retry redoes the whole run, which changes nothing already there.
+ */
+export function createImportRunner(deps: { db: Database; clock: Clock; sendInvitation: SendInvitation }) {
+  const repo = createImportsRepo(deps.db);
+  const actorOf = (input: ImportJobInput): Actor => ({ userId: input.actorUserId, email: input.actorEmail, personId: null, grants: [] });
+
+  /** Loads and re-checks the upload; refuses (import_invalid) a file with errors unless skipping bad rows. */
+  async function recheck(upload: UploadRow, input: ImportJobInput) {
+    const outcome = await checkUpload(repo, upload, deps.clock.now().toISOString().slice(0, 10));
+    const { checked } = outcome;
+    await repo.updateUpload(upload.id, { report: checked.problems, rowCount: checked.rowCount, errorCount: checked.problems.length });
+    if (checked.hasFileErrors || (checked.problems.length > 0 && !input.skipBadRows)) {
+      throw new AppError('import_invalid', { extra: { errorCount: checked.problems.length } });
+    }
+    return outcome;
+  }
+
+  async function run<T extends Record<string, unknown>>(input: ImportJobInput, kind: string, work: (upload: UploadRow) => Promise<T>) {
+    const upload = await repo.findUpload(input.uploadId);
+    if (!upload || upload.kind !== kind) throw notFound();
+    await repo.updateUpload(upload.id, { status: 'importing' });
+    try {
+      return await work(upload);
+    } catch (error) {
+      const isRefused = error instanceof AppError && error.code === 'import_invalid';
+      await repo.updateUpload(upload.id, { status: isRefused ? 'checked' : 'failed' });
+      if (error instanceof AppError) throw error;
+      // The job's error is shown through the API: a stable code, never SQL text (kept as the cause).
+      throw new RetryableJobError('import_failed', { cause: error });
+    }
+  }
+
+  return {
+    /** people-import: upsert people by e-mail, enrol them in the stream, optionally create accounts and invite. */
+    runPeopleImport(input: ImportJobInput, reportProgress: Progress) {
+      return run(input, 'people', async (upload) => {
+        const scope = await repo.findStreamScope(String(upload.target.streamId));
+        if (!scope) throw notFound();
+        const outcome = await recheck(upload, input);
+        if (outcome.kind !== 'people') throw notFound();
+        const { checked } = outcome;
+        const rows = checked.goodRows;
+        await reportProgress(0, rows.length);
+        const actor = actorOf(input);
+        const { summary, pending } = await deps.db.transaction(async (tx) => {
+          const locked = await repo.lockUpload(tx, upload.id);
+          const counts = await commitPeopleRows(tx, {
+            scope: { organisationId: scope.organisationId, programmeId: scope.programmeId!, streamId: scope.streamId! },
+            rows,
+            isInviting: input.invite,
+            onBatch: (done) => reportProgress(done, rows.length),
+          });
+          // Accounts created by an earlier attempt that crashed before inviting are still owed a mail.
+          const earlier = (locked?.summary?.pendingInvitations as string[] | undefined) ?? [];
+          const pendingIds = [...new Set([...earlier, ...counts.newUserIds])];
+          const summary = {
+            created: counts.created,
+            updated: counts.updated,
+            enrolled: counts.enrolled,
+            skipped: checked.badRowCount,
+            usersCreated: counts.usersCreated,
+          };
+          await repo.updateUpload(upload.id, { status: 'imported', summary: { ...summary, invited: 0, pendingInvitations: pendingIds } }, tx);
+          await recordAudit(tx, {
+            actor,
+            action: 'import.people',
+            entity: 'stream',
+            entityId: scope.streamId,
+            details: { uploadId: upload.id, ...summary },
+          });
+          return { summary, pending: pendingIds };
+        });
+        // Mail goes out only after the commit: never for accounts a rolled-back run did not create.
+        const invited = input.invite ? await invite(pending, actor, (done, total) => reportProgress(rows.length + done, rows.length + total)) : 0;
+        await repo.updateUpload(upload.id, { summary: { ...summary, invited, pendingInvitations: [] } });
+        await reportProgress(rows.length + invited, rows.length + invited);
+        return { uploadId: upload.id, ...summary, invited };
+      });
+    },
+
+    /** municipalities-import: upsert the reference on (region_code, name, kind). */
+    runMunicipalitiesImport(input: ImportJobInput, reportProgress: Progress) {
+      return run(input, 'municipalities', async (upload) => {
+        const outcome = await recheck(upload, input);
+        if (outcome.kind !== 'municipalities') throw notFound();
+        const rows = outcome.checked.goodRows;
+        await reportProgress(0, rows.length);
+        const summary = await deps.db.transaction(async (tx) => {
+          await repo.lockUpload(tx, upload.id);
+          const counts = await commitMunicipalityRows(tx, { rows, onBatch: (done) => reportProgress(done, rows.length) });
+          const summary = { ...counts, enrolled: 0, skipped: outcome.checked.badRowCount, usersCreated: 0, invited: 0 };
+          await repo.updateUpload(upload.id, { status: 'imported', summary }, tx);
+          await recordAudit(tx, { actor: actorOf(input), action: 'import.municipalities', entity: 'import_upload', entityId: upload.id, details: summary });
+          return summary;
+        });
+        return { uploadId: upload.id, ...summary };
+      });
+    },
+  };
+
+  /** Invites the accounts still waiting for their mail; each one is a token and an outbox row. */
+  async function invite(userIds: string[], actor: Actor, reportProgress: Progress): Promise<number> {
+    const uninvited = await repo.findUninvitedUsers(userIds);
+    for (const [index, userId] of uninvited.entries()) {
+      await deps.sendInvitation(userId, actor, INVITATION_LOCALE);
+      if ((index + 1) % 100 === 0) await reportProgress(index + 1, uninvited.length);
+    }
+    if (uninvited.length > 0) {
+      await recordAudit(deps.db, { actor, action: 'import.invitations_sent', entity: 'user', details: { count: uninvited.length } });
+    }
+    return uninvited.length;
+  }
+}
+
+/** Registers the import jobs with the same auth service (for invitations) and clock as the app. */
+export async function registerImportJobs(deps: {
+  jobs: JobQueue;
+  db: Database;
+  auth: { sendInvitation: SendInvitation };
+  clock: Clock;
+}): Promise<void> {
+  const runner = createImportRunner({ db: deps.db, clock: deps.clock, sendInvitation: deps.auth.sendInvitation });
+  await deps.jobs.register<ImportJobInput>('people-import', ({ input, reportProgress }) => runner.runPeopleImport(input, reportProgress));
+  await deps.jobs.register<ImportJobInput>('municipalities-import', ({ input, reportProgress }) =>
+    runner.runMunicipalitiesImport(input, reportProgress),
+  );
+}

@@ -1,0 +1,83 @@
+import { and, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { accountTokens, importUploads, intakes, municipalities, programmes, regions, streams, users } from '../../db/schema/index.ts';
+import type { ScopePath } from '../../lib/access.ts';
+import type { MunicipalityRef, RegionRef } from './parse/reference.ts';
+
+export type UploadRow = typeof importUploads.$inferSelect;
+export type Executor = Pick<Database, 'select' | 'update' | 'insert' | 'execute'>;
+
+/** Queries on uploads and the reference data checks need; the bulk writes live in *-commit.repo.ts. */
+export function createImportsRepo(db: Database) {
+  return {
+    /** Where a stream sits (organisation → programme → stream), for scope checks; undefined when unknown. */
+    async findStreamScope(streamId: string): Promise<ScopePath | undefined> {
+      const [row] = await db
+        .select({ streamId: streams.id, programmeId: programmes.id, organisationId: programmes.organisationId })
+        .from(streams)
+        .innerJoin(intakes, eq(intakes.id, streams.intakeId))
+        .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
+        .where(eq(streams.id, streamId));
+      return row;
+    },
+    async createUpload(values: typeof importUploads.$inferInsert, executor: Executor = db): Promise<UploadRow> {
+      const [row] = await executor.insert(importUploads).values(values).returning();
+      return row!;
+    },
+    async findUpload(id: string): Promise<UploadRow | undefined> {
+      const [row] = await db.select().from(importUploads).where(eq(importUploads.id, id));
+      return row;
+    },
+    /** Locks the upload for the rest of the transaction: two runs of one upload never interleave. */
+    async lockUpload(executor: Executor, id: string): Promise<UploadRow | undefined> {
+      const [row] = await executor.select().from(importUploads).where(eq(importUploads.id, id)).for('update');
+      return row;
+    },
+    async updateUpload(id: string, values: Partial<typeof importUploads.$inferInsert>, executor: Executor = db): Promise<void> {
+      await executor.update(importUploads).set(values).where(eq(importUploads.id, id));
+    },
+    /** Marks the upload as being imported unless it already is; false when another run holds it. */
+    async claimUpload(id: string, values: Partial<typeof importUploads.$inferInsert>): Promise<boolean> {
+      const rows = await db
+        .update(importUploads)
+        .set({ ...values, status: 'importing' })
+        .where(and(eq(importUploads.id, id), sql`${importUploads.status} <> 'importing'`))
+        .returning({ id: importUploads.id });
+      return rows.length > 0;
+    },
+    findRegions(): Promise<RegionRef[]> {
+      return db.select({ code: regions.code, nameRu: regions.nameRu, nameEn: regions.nameEn }).from(regions);
+    },
+    async findMunicipalities(regionCodes: string[]): Promise<MunicipalityRef[]> {
+      if (regionCodes.length === 0) return [];
+      return db
+        .select({ id: municipalities.id, regionCode: municipalities.regionCode, name: municipalities.name })
+        .from(municipalities)
+        .where(inArray(municipalities.regionCode, regionCodes))
+        .orderBy(municipalities.kind, municipalities.id);
+    },
+    /** Of these users, those still waiting for their first invitation (no password, no invitation sent). */
+    async findUninvitedUsers(userIds: string[]): Promise<string[]> {
+      if (userIds.length === 0) return [];
+      const rows = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(
+          and(
+            // One array parameter: a list of 50,000 ids would run into the bind-parameter limit.
+            sql`${users.id} = any(${sql.param(userIds)}::uuid[])`,
+            isNull(users.passwordHash),
+            notExists(
+              db
+                .select({ one: sql`1` })
+                .from(accountTokens)
+                .where(and(eq(accountTokens.userId, users.id), eq(accountTokens.purpose, 'invitation'))),
+            ),
+          ),
+        );
+      return rows.map((r) => r.id);
+    },
+  };
+}
+
+export type ImportsRepo = ReturnType<typeof createImportsRepo>;

@@ -1,0 +1,217 @@
+import type { CommitImportBody, ImportCheck, ImportKind, ImportMapping, ImportReport, ImportSummary } from '@ms/contracts/imports';
+import type { Database } from '../../db/client.ts';
+import type { Actor } from '../../lib/access.ts';
+import { recordAudit } from '../../lib/audit.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { AppError, notFound } from '../../lib/errors.ts';
+import type { JobQueue } from '../../lib/jobs.ts';
+import type { Locale } from '../../lib/messages.ts';
+import { checkUpload, describeProblems, sampleRows } from './imports.check.ts';
+import { assertCanImportIntoStream, assertCanImportMunicipalities, assertCanUseImports } from './imports.policy.ts';
+import { createImportsRepo, type UploadRow } from './imports.repo.ts';
+import { LISTED_PROBLEMS, reportToCsv, translateProblem } from './imports.report.ts';
+import type { ImportJobInput } from './imports.jobs.ts';
+import { readTable } from './parse/read-table.ts';
+import type { RowProblem, SheetTable } from './parse/table.ts';
+
+/** A file as received (the service asks for it only after authorising, so nobody unauthorised makes us read 10 MB). */
+export interface UploadedFile {
+  fileName: string;
+  bytes: Buffer;
+  mapping: ImportMapping | null;
+}
+
+export const JOB_KIND_BY_IMPORT: Record<ImportKind, string> = { people: 'people-import', municipalities: 'municipalities-import' };
+
+/** Uploads, dry runs, reports and commits of people and municipalities files. */
+export function createImportsService(deps: { db: Database; clock: Clock; jobs: JobQueue }) {
+  const repo = createImportsRepo(deps.db);
+  const today = () => deps.clock.now().toISOString().slice(0, 10);
+
+  /** Staff who may see the stream (people files) or any staff (municipality files); others 403/404. */
+  async function loadUpload(actor: Actor, id: string): Promise<UploadRow> {
+    assertCanUseImports(actor);
+    const upload = await repo.findUpload(id);
+    if (!upload) throw notFound();
+    if (upload.kind === 'people') assertCanImportIntoStream(actor, await repo.findStreamScope(String(upload.target.streamId)));
+    return upload;
+  }
+
+  function view(upload: UploadRow, table: SheetTable, locale: Locale): ImportCheck {
+    const problems = (upload.report ?? []) as RowProblem[];
+    const counts = describeProblems(problems);
+    return {
+      uploadId: upload.id,
+      kind: upload.kind as ImportKind,
+      fileName: upload.fileName,
+      status: upload.status as ImportCheck['status'],
+      columns: table.columns,
+      mapping: Object.fromEntries(table.columns.map((column) => [column, upload.mapping?.[column] ?? null])),
+      rowCount: upload.rowCount ?? table.rows.length,
+      ...counts,
+      errors: problems.slice(0, LISTED_PROBLEMS).map((p) => translateProblem(locale, p)),
+      sample: sampleRows(table),
+      summary: publicSummary(upload.summary),
+      lastJobId: upload.lastJobId,
+      createdAt: upload.createdAt.toISOString(),
+    };
+  }
+
+  async function createAndCheck(actor: Actor, kind: ImportKind, target: Record<string, unknown>, file: UploadedFile, locale: Locale) {
+    // Checked before storing: an unreadable file is refused and nothing is kept.
+    const outcome = await checkUpload(repo, { kind, content: file.bytes, mapping: file.mapping }, today());
+    const { checked } = outcome;
+    const upload = await deps.db.transaction(async (tx) => {
+      const row = await repo.createUpload(
+        {
+          kind,
+          target,
+          fileName: file.fileName.slice(0, 255),
+          content: file.bytes,
+          mapping: storedMapping(checked.mapping),
+          status: 'checked',
+          rowCount: checked.rowCount,
+          errorCount: checked.problems.length,
+          report: checked.problems,
+          createdBy: actor.userId,
+        },
+        tx,
+      );
+      await recordAudit(tx, {
+        actor,
+        action: 'import.upload',
+        entity: 'import_upload',
+        entityId: row.id,
+        details: { kind, ...target, fileName: row.fileName, rowCount: checked.rowCount, errorCount: checked.problems.length },
+      });
+      return row;
+    });
+    return view(upload, outcome.table, locale);
+  }
+
+  return {
+    /** Stores a people file for a stream and answers its dry run. */
+    async uploadPeople(actor: Actor, streamId: string, readFile: () => Promise<UploadedFile>, locale: Locale): Promise<ImportCheck> {
+      assertCanImportIntoStream(actor, await repo.findStreamScope(streamId));
+      return createAndCheck(actor, 'people', { streamId }, await readFile(), locale);
+    },
+
+    /** Stores a municipalities file and answers its dry run. */
+    async uploadMunicipalities(actor: Actor, readFile: () => Promise<UploadedFile>, locale: Locale): Promise<ImportCheck> {
+      assertCanImportMunicipalities(actor);
+      return createAndCheck(actor, 'municipalities', {}, await readFile(), locale);
+    },
+
+    /** The stored dry run of an upload (with its sample rows: a read of personal data, so audited). */
+    async findCheck(actor: Actor, id: string, locale: Locale): Promise<ImportCheck> {
+      const upload = await loadUpload(actor, id);
+      const table = await readTable(upload.content);
+      await recordAudit(deps.db, { actor, action: 'import.read', entity: 'import_upload', entityId: id });
+      return view(upload, table, locale);
+    },
+
+    /** Re-checks the upload with an explicit column mapping and keeps that mapping for the import. */
+    async setMapping(actor: Actor, id: string, mapping: ImportMapping, locale: Locale): Promise<ImportCheck> {
+      const upload = await loadUpload(actor, id);
+      if (upload.status === 'importing') throw new AppError('conflict');
+      const outcome = await checkUpload(repo, { kind: upload.kind, content: upload.content, mapping }, today());
+      const values = {
+        mapping: storedMapping(outcome.checked.mapping),
+        status: 'checked',
+        rowCount: outcome.checked.rowCount,
+        errorCount: outcome.checked.problems.length,
+        report: outcome.checked.problems,
+      };
+      await deps.db.transaction(async (tx) => {
+        await repo.updateUpload(id, values, tx);
+        await recordAudit(tx, { actor, action: 'import.mapping', entity: 'import_upload', entityId: id, details: { mapping } });
+      });
+      return view({ ...upload, ...values }, outcome.table, locale);
+    },
+
+    /** The full row-level report of the last check, translated. */
+    async findReport(actor: Actor, id: string, locale: Locale): Promise<ImportReport> {
+      const upload = await loadUpload(actor, id);
+      const problems = (upload.report ?? []) as RowProblem[];
+      const { errorCount, badRowCount } = describeProblems(problems);
+      return {
+        uploadId: upload.id,
+        status: upload.status as ImportReport['status'],
+        rowCount: upload.rowCount ?? 0,
+        errorCount,
+        badRowCount,
+        errors: problems.map((p) => translateProblem(locale, p)),
+        summary: publicSummary(upload.summary),
+      };
+    },
+
+    /** The same report as a CSV file for Excel. */
+    async findReportCsv(actor: Actor, id: string, locale: Locale): Promise<Buffer> {
+      const upload = await loadUpload(actor, id);
+      return reportToCsv(locale, (upload.report ?? []) as RowProblem[]);
+    },
+
+    /**
+     * Starts the import job. A file with errors is refused (422, nothing written) unless skipBadRows;
+     * a file-level error (missing column) is refused always. Asking twice while it runs answers the
+     * same job.
+     */
+    async commit(actor: Actor, id: string, body: CommitImportBody, locale: Locale): Promise<{ jobId: string }> {
+      const upload = await loadUpload(actor, id);
+      const counts = describeProblems((upload.report ?? []) as RowProblem[]);
+      if (counts.hasFileErrors || (counts.errorCount > 0 && !body.skipBadRows)) {
+        throw new AppError('import_invalid', { extra: { errorCount: counts.errorCount, badRowCount: counts.badRowCount } });
+      }
+      const isInviting = body.invite && upload.kind === 'people';
+      const isClaimed = await repo.claimUpload(id, { isSkippingBadRows: body.skipBadRows, isInviting });
+      if (!isClaimed && upload.lastJobId) return { jobId: upload.lastJobId };
+      if (!isClaimed) throw new AppError('conflict');
+      const input: ImportJobInput = {
+        uploadId: id,
+        skipBadRows: body.skipBadRows,
+        invite: isInviting,
+        actorUserId: actor.userId,
+        actorEmail: actor.email,
+        locale,
+      };
+      try {
+        const jobId = await deps.jobs.enqueue(JOB_KIND_BY_IMPORT[upload.kind as ImportKind], input, actor);
+        await deps.db.transaction(async (tx) => {
+          await repo.updateUpload(id, { lastJobId: jobId }, tx);
+          await recordAudit(tx, {
+            actor,
+            action: 'import.commit_requested',
+            entity: 'import_upload',
+            entityId: id,
+            details: { jobId, skipBadRows: body.skipBadRows, invite: isInviting },
+          });
+        });
+        return { jobId };
+      } catch (error) {
+        await repo.updateUpload(id, { status: 'checked' });
+        throw error;
+      }
+    },
+  };
+}
+
+/** The mapping as stored: ignored columns are simply left out. */
+function storedMapping(mapping: ImportMapping): Record<string, string> {
+  return Object.fromEntries(Object.entries(mapping).filter((entry): entry is [string, string] => entry[1] !== null));
+}
+
+/** The counts of the last import, without the internal bookkeeping kept beside them. */
+function publicSummary(summary: Record<string, unknown> | null): ImportSummary | null {
+  if (!summary) return null;
+  const count = (key: string) => (typeof summary[key] === 'number' ? (summary[key] as number) : 0);
+  return {
+    created: count('created'),
+    updated: count('updated'),
+    enrolled: count('enrolled'),
+    skipped: count('skipped'),
+    usersCreated: count('usersCreated'),
+    invited: count('invited'),
+  };
+}
+
+export type ImportsService = ReturnType<typeof createImportsService>;

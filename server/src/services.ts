@@ -1,0 +1,26 @@
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
+import { createMailer, type Mailer } from './lib/mailer.ts';
+import { createSecretBox } from './lib/secret-box.ts';
+import { createAuthService } from './features/auth/auth.service.ts';
+
+/** The services the HTTP app, the job workers and the CLI share, built once from the same pieces. */
+export function createCoreServices(options: { config: Config; db: Database; appSecret: string; clock?: Clock; mailer?: Mailer }) {
+  const { config, db } = options;
+  const clock = options.clock ?? systemClock;
+  const mailer = options.mailer ?? createMailer({ db, smtpUrl: config.smtpUrl, from: config.mailFrom });
+  const secretBox = createSecretBox(options.appSecret);
+  const auth = createAuthService({
+    db,
+    clock,
+    mailer,
+    secretBox,
+    publicUrl: config.publicUrl,
+    sessionIdleMs: config.sessionIdleMs,
+    sessionAbsoluteMs: config.sessionAbsoluteMs,
+  });
+  return { clock, mailer, secretBox, auth };
+}
+
+export type CoreServices = ReturnType<typeof createCoreServices>;

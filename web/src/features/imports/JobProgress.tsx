@@ -1,0 +1,44 @@
+import { Alert, List, Progress, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { jobQuery, type ImportSummary } from './imports.api.ts';
+
+const SUMMARY_KEYS = ['created', 'updated', 'enrolled', 'skipped', 'usersCreated', 'invited'] as const;
+
+/** The import running in the background: a progress bar while it runs, then what it did. */
+export function JobProgress({ jobId }: { jobId: string }) {
+  const { t } = useTranslation();
+  const job = useQuery(jobQuery(jobId));
+  if (job.isError) return <ProblemAlert error={job.error} />;
+  const run = job.data;
+  const percent = run && run.total > 0 ? Math.round((run.done / run.total) * 100) : run?.status === 'succeeded' ? 100 : 0;
+
+  if (run?.status === 'failed') {
+    return (
+      <Alert color="red" variant="light" title={t('imports.failed')} role="alert">
+        {run.error}
+      </Alert>
+    );
+  }
+  if (run?.status === 'succeeded') {
+    const summary = (run.result ?? {}) as Partial<ImportSummary>;
+    return (
+      <Alert color="green" variant="light" title={t('imports.done')} role="status">
+        <List size="sm">
+          {SUMMARY_KEYS.map((key) => (
+            <List.Item key={key}>{t(`imports.summary.${key}`, { count: summary[key] ?? 0 })}</List.Item>
+          ))}
+        </List>
+      </Alert>
+    );
+  }
+  return (
+    <Stack gap="xs" maw={520}>
+      <Text size="sm">
+        {run?.status === 'running' ? t('imports.running', { done: run.done, total: run.total }) : t('imports.queued')}
+      </Text>
+      <Progress value={percent} size="lg" animated aria-label={t('imports.progress')} />
+    </Stack>
+  );
+}

@@ -1,0 +1,32 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { ImportCheck, ImportMapping, ImportSummary } from '@ms/contracts/imports';
+import type { JobRun } from '@ms/contracts/jobs';
+import { api, get, post, put } from '../../api/client.ts';
+
+export type { ImportCheck, ImportMapping, ImportSummary, JobRun };
+
+/** Our fields a people file's columns can map onto (mirrors PERSON_IMPORT_FIELDS in the contracts). */
+export const PERSON_FIELDS = ['last_name', 'first_name', 'middle_name', 'birth_date', 'email', 'phone', 'position', 'region', 'municipality', 'gender'] as const;
+
+/** Uploads the file and gets the dry run back; nothing is imported yet. */
+export function uploadPeopleFile(streamId: string, file: File): Promise<ImportCheck> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api<ImportCheck>(`/api/streams/${streamId}/imports`, { method: 'POST', body: form });
+}
+
+export const setMapping = (uploadId: string, mapping: ImportMapping) => put<ImportCheck>(`/api/imports/${uploadId}/mapping`, { mapping });
+
+export const commitImport = (uploadId: string, body: { skipBadRows: boolean; invite: boolean }) =>
+  post<{ jobId: string }>(`/api/imports/${uploadId}/commit`, body);
+
+export const reportCsvUrl = (uploadId: string) => `/api/imports/${uploadId}/report?format=csv`;
+
+/** A job's progress, polled every second until it has finished. */
+export const jobQuery = (jobId: string) =>
+  queryOptions({
+    queryKey: ['job', jobId],
+    queryFn: ({ signal }) => get<JobRun>(`/api/jobs/${jobId}`, undefined, signal),
+    refetchInterval: (query) => (query.state.data && ['succeeded', 'failed'].includes(query.state.data.status) ? false : 1000),
+    staleTime: 0,
+  });

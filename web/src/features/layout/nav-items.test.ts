@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { homeFor, navItemsFor } from './nav-items.ts';
+
+describe('navItemsFor', () => {
+  it('gives an admin programmes, users, audit and outbox', () => {
+    expect(navItemsFor(['admin']).map((i) => i.key)).toEqual(['programmes', 'users', 'audit', 'outbox']);
+  });
+
+  it('lists a route once when two roles share it', () => {
+    const items = navItemsFor(['staff', 'admin']);
+    expect(items.filter((i) => i.to === '/programmes')).toHaveLength(1);
+    expect(items.map((i) => i.key)).toContain('import');
+  });
+
+  it('sends a coordinator to their regions and a participant to their programme', () => {
+    expect(homeFor(['coordinator'])).toBe('/my-regions');
+    expect(homeFor(['participant'])).toBe('/programmes');
+  });
+
+  it('falls back to settings for a user without roles', () => {
+    expect(navItemsFor([])).toEqual([]);
+    expect(homeFor([])).toBe('/settings');
+  });
+});

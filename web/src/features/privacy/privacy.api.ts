@@ -1,0 +1,20 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { Consent, ConsentDocument } from '@ms/contracts/privacy';
+import { get, post } from '../../api/client.ts';
+
+export type { Consent, ConsentDocument };
+
+export const EXPORT_URL = '/api/me/export';
+
+export const myConsentsQuery = queryOptions({
+  queryKey: ['my-consents'],
+  queryFn: ({ signal }) => get<{ items: Consent[] }>('/api/me/consents', undefined, signal).then((r) => r.items),
+});
+
+export const currentConsentDocumentQuery = queryOptions({
+  queryKey: ['consent-document', 'current'],
+  queryFn: ({ signal }) => get<ConsentDocument>('/api/consent-documents/current', undefined, signal),
+});
+
+export const grantConsent = (version: string) => post<Consent>('/api/me/consents', { version });
+export const withdrawConsent = (id: string) => post<Consent>(`/api/me/consents/${id}/withdraw`);

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { Group, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useLocalised } from '../../api/names.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { AnchorLink } from '../../components/RouterLinks.tsx';
+import { SearchInput } from '../../components/SearchInput.tsx';
+import { SortableTh, type SortDir } from '../../components/SortableTh.tsx';
+import { sortBy } from '../../components/sort.ts';
+import { TablePager } from '../../components/TablePager.tsx';
+import { programmesQuery, type Programme } from './programmes.api.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
+
+const route = getRouteApi('/app/programmes');
+const PAGE_SIZE = 25;
+
+/** The programmes the user may see, searchable; each leads to its intakes and streams. */
+export function ProgrammesPage() {
+  const { t } = useTranslation();
+  const { q, page } = route.useSearch();
+  const navigate = route.useNavigate();
+  const l = useLocalised();
+  const query = useQuery(programmesQuery({ q, page, pageSize: PAGE_SIZE }));
+  // The API returns programmes in a fixed order; sorting a page of a few dozen happens here.
+  const [sort, setSort] = useState<{ field: string; dir: SortDir }>({ field: 'name', dir: 'asc' });
+
+  const sortKey = (p: Programme) => (sort.field === 'threshold' ? p.completionThresholdPct : sort.field === 'created' ? p.createdAt : l.name(p));
+
+  return (
+    <Stack>
+      <PageTitle>{t('programmes.title')}</PageTitle>
+      <Group>
+        <SearchInput label={t('common.search')} value={q} onSearch={(value) => void navigate({ search: { q: value, page: 1 } })} />
+      </Group>
+      <QueryState query={query}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text c="dimmed">{t('programmes.empty')}</Text>
+          ) : (
+            <div>
+              <TableScroll label={t('programmes.caption')}>
+                <Table striped highlightOnHover>
+                  <Table.Caption>{t('programmes.caption')}</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <SortableTh field="name" label={t('programmes.name')} sort={sort.field} dir={sort.dir} onSort={(field, dir) => setSort({ field, dir })} />
+                      <Table.Th>{t('programmes.description')}</Table.Th>
+                      <SortableTh field="threshold" label={t('programmes.threshold')} sort={sort.field} dir={sort.dir} onSort={(field, dir) => setSort({ field, dir })} />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {sortBy(data.items, sortKey, sort.dir, l.language).map((p) => (
+                      <Table.Tr key={p.id}>
+                        <Table.Td>
+                          <AnchorLink to="/programmes/$programmeId" params={{ programmeId: p.id }} fw={600}>
+                            {l.name(p)}
+                          </AnchorLink>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="sm" lineClamp={2}>
+                            {l.language === 'en' && p.descriptionEn ? p.descriptionEn : p.descriptionRu}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>{p.completionThresholdPct}%</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </TableScroll>
+              <TablePager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p }) })} />
+            </div>
+          )
+        }
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,71 @@
+import { Breadcrumbs, Group, Stack, Tabs, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useLocalised } from '../../api/names.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { AnchorLink, ButtonLink } from '../../components/RouterLinks.tsx';
+import { StreamMap } from '../map/StreamMap.tsx';
+import { RosterSection } from '../roster/RosterSection.tsx';
+import type { RosterSearch } from '../roster/roster-search.ts';
+import { programmeQuery, streamQuery } from './programmes.api.ts';
+
+const route = getRouteApi('/app/streams/$streamId');
+
+/** A stream: its roster (filter, sort, page, export) and the map of where its participants come from. */
+export function StreamPage() {
+  const { t } = useTranslation();
+  const { streamId } = route.useParams();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const l = useLocalised();
+  const stream = useQuery(streamQuery(streamId));
+  const programme = useQuery({ ...programmeQuery(stream.data?.programmeId ?? ''), enabled: Boolean(stream.data) });
+  const update = (patch: Partial<RosterSearch>) => void navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
+
+  return (
+    <QueryState query={stream}>
+      {(s) => (
+        <Stack>
+          <Breadcrumbs separatorMargin="xs" style={{ flexWrap: 'wrap' }}>
+            <AnchorLink to="/programmes">
+              {t('programmes.title')}
+            </AnchorLink>
+            <AnchorLink to="/programmes/$programmeId" params={{ programmeId: s.programmeId }}>
+              {programme.data ? l.name(programme.data) : '…'}
+            </AnchorLink>
+            <Text>{l.name(s)}</Text>
+          </Breadcrumbs>
+          <PageTitle
+            actions={
+              s.canManage && (
+                <ButtonLink to="/streams/$streamId/import" params={{ streamId }} variant="light">
+                  {t('imports.action')}
+                </ButtonLink>
+              )
+            }
+          >
+            {l.name(s)}
+          </PageTitle>
+          <Group gap="lg">
+            <Text size="sm">{t('common.dateRange', { from: l.date(s.startsOn), to: l.date(s.endsOn) })}</Text>
+            <Text size="sm">{t('streams.participantCount', { count: s.participantCount })}</Text>
+          </Group>
+          <Tabs value={search.view === 'map' ? 'map' : 'roster'} onChange={(v) => update({ view: v === 'map' ? 'map' : undefined })} keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="roster">{t('streams.rosterTab')}</Tabs.Tab>
+              <Tabs.Tab value="map">{t('streams.mapTab')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="roster" pt="md">
+              <RosterSection streamId={streamId} search={search} onChange={update} />
+            </Tabs.Panel>
+            <Tabs.Panel value="map" pt="md">
+              <StreamMap streamId={streamId} selected={search.region} onSelect={(region) => update({ region, district: undefined, view: undefined, page: 1 })} />
+            </Tabs.Panel>
+          </Tabs>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,182 @@
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { meQuery } from './api/auth.ts';
+import { NotFoundPage } from './components/NotFoundPage.tsx';
+import { PageLoader } from './components/PageLoader.tsx';
+import { ProblemAlert } from './components/ProblemAlert.tsx';
+import { AuditPage } from './features/audit/AuditPage.tsx';
+import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage.tsx';
+import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
+import { SignInPage } from './features/auth/SignInPage.tsx';
+import { MyRegionsPage } from './features/coordinator/MyRegionsPage.tsx';
+import { ImportPage } from './features/imports/ImportPage.tsx';
+import { ImportStreamPickerPage } from './features/imports/ImportStreamPickerPage.tsx';
+import { AppLayout } from './features/layout/AppLayout.tsx';
+import { homeFor } from './features/layout/nav-items.ts';
+import { PublicLayout } from './features/layout/PublicLayout.tsx';
+import { OutboxMessagePage } from './features/outbox/OutboxMessagePage.tsx';
+import { OutboxPage } from './features/outbox/OutboxPage.tsx';
+import { MyDataPage } from './features/privacy/MyDataPage.tsx';
+import { ProgrammePage } from './features/programmes/ProgrammePage.tsx';
+import { ProgrammesPage } from './features/programmes/ProgrammesPage.tsx';
+import { StreamPage } from './features/programmes/StreamPage.tsx';
+import { validateRosterSearch } from './features/roster/roster-search.ts';
+import { SettingsPage } from './features/settings/SettingsPage.tsx';
+import { ROLES, type UsersSearch } from './features/users/users.api.ts';
+import { UsersPage } from './features/users/UsersPage.tsx';
+import { optionalString, positiveInt, sortDir } from './search.ts';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+// Pages for people who are not signed in.
+const publicRoute = createRoute({ getParentRoute: () => rootRoute, id: 'public', component: PublicLayout });
+
+const signInRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({ redirect: safeRedirect(search.redirect) }),
+  // Already signed in (e.g. a bookmarked sign-in page): go straight on.
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery).catch(() => null);
+    if (!me) return;
+    if (search.redirect) throw redirect({ href: search.redirect });
+    throw redirect({ to: homeFor(me.roles) });
+  },
+  component: SignInPage,
+});
+
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/accept-invitation',
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: optionalString(search.token) }),
+  component: AcceptInvitationPage,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/reset-password',
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: optionalString(search.token) }),
+  component: ResetPasswordPage,
+});
+
+// Everything else needs a session; without one, go to sign-in and come back afterwards.
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    return { me };
+  },
+  pendingComponent: PageLoader,
+  errorComponent: ({ error }) => <ProblemAlert error={error} />,
+  component: AppLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: homeFor(context.me.roles) });
+  },
+});
+
+const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage });
+const myDataRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-data', component: MyDataPage });
+const myRegionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-regions', component: MyRegionsPage });
+
+const programmesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/programmes',
+  validateSearch: (search: Record<string, unknown>): { q?: string; page?: number } => ({ q: optionalString(search.q), page: positiveInt(search.page, 1) }),
+  component: ProgrammesPage,
+});
+const programmeRoute = createRoute({ getParentRoute: () => appRoute, path: '/programmes/$programmeId', component: ProgrammePage });
+const streamRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/streams/$streamId',
+  validateSearch: validateRosterSearch,
+  component: StreamPage,
+});
+const importRoute = createRoute({ getParentRoute: () => appRoute, path: '/streams/$streamId/import', component: ImportPage });
+const importPickerRoute = createRoute({ getParentRoute: () => appRoute, path: '/import', component: ImportStreamPickerPage });
+
+const USER_SORTS = ['email', 'displayName', 'createdAt'] as const;
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/users',
+  validateSearch: (search: Record<string, unknown>): UsersSearch => ({
+    q: optionalString(search.q),
+    role: ROLES.find((r) => r === search.role),
+    sort: USER_SORTS.find((s) => s === search.sort),
+    order: sortDir(search.order),
+    page: positiveInt(search.page, 1),
+  }),
+  component: UsersPage,
+});
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/audit',
+  validateSearch: (search: Record<string, unknown>): { action?: string; actor?: string; from?: string; to?: string; page?: number } => ({
+    action: optionalString(search.action),
+    actor: optionalString(search.actor),
+    from: optionalString(search.from, 10),
+    to: optionalString(search.to, 10),
+    page: positiveInt(search.page, 1),
+  }),
+  component: AuditPage,
+});
+const outboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/outbox',
+  validateSearch: (search: Record<string, unknown>): { q?: string; kind?: string; page?: number } => ({ q: optionalString(search.q), kind: optionalString(search.kind, 50), page: positiveInt(search.page, 1) }),
+  component: OutboxPage,
+});
+const outboxMessageRoute = createRoute({ getParentRoute: () => appRoute, path: '/outbox/$messageId', component: OutboxMessagePage });
+
+/** Only same-site paths may be redirect targets, so a crafted link cannot send users elsewhere. */
+function safeRedirect(value: unknown): string | undefined {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+}
+
+const routeTree = rootRoute.addChildren([
+  publicRoute.addChildren([signInRoute, acceptInvitationRoute, resetPasswordRoute]),
+  appRoute.addChildren([
+    indexRoute,
+    settingsRoute,
+    myDataRoute,
+    myRegionsRoute,
+    programmesRoute,
+    programmeRoute,
+    streamRoute,
+    importRoute,
+    importPickerRoute,
+    usersRoute,
+    auditRoute,
+    outboxRoute,
+    outboxMessageRoute,
+  ]),
+]);
+
+/** The app's router; the query client rides in the context so route guards can read the session. */
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: false,
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
