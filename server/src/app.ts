@@ -94,7 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerRequestContext(app, auth);
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { isPublic: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
@@ -105,7 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }
   });
   // The baseline the roster benchmark compares against: one trivial query through the same pool.
-  app.get('/api/bench/select-1', { schema: { hide: true } }, async () => {
+  app.get('/api/bench/select-1', { schema: { hide: true }, config: { isPublic: true } }, async () => {
     await db.execute(sql`select 1`);
     return { ok: true };
   });

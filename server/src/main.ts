@@ -3,14 +3,14 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/bootstrap.ts';
 import { resolveAppSecret } from './lib/app-secret.ts';
 import { createJobQueue } from './lib/jobs.ts';
-import { seedDemoIfEmpty } from './features/demo/demo.seed.ts';
+import { listDemoAccounts, seedDemoIfEmpty } from './features/demo/demo.seed.ts';
 
 /** The only file that listens: config → database → migrate → demo → jobs → app → listen. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
   const appSecret = await resolveAppSecret(config.appSecret, config.dataDir);
-  const jobs = createJobQueue({ db: database.db, connectionString: database.url });
+  const jobs = createJobQueue({ db: database.db, connectionString: database.url, onError: (error) => app.log.error({ err: error }, 'job failed') });
   const app = await buildApp({ config, db: database.db, appSecret, jobs, isServingWeb: true });
   await jobs.start();
 
@@ -29,10 +29,22 @@ async function main(): Promise<void> {
 
   if (config.seedDemo) {
     const demo = await seedDemoIfEmpty({ db: database.db, log: app.log });
-    if (demo) app.log.info({ accounts: demo.accounts }, 'demo data loaded');
+    if (demo) app.log.info({ accounts: demo.accounts.length }, 'demo data loaded');
   }
   await app.listen({ host: config.host, port: config.port });
   app.log.info({ url: config.publicUrl, docs: `${config.publicUrl}/api/docs` }, 'mayors-school is ready');
+  // A banner for the person who just typed `npm start`, not a log line (so it is not redacted or JSON).
+  process.stdout.write(startBanner(config.publicUrl, config.seedDemo));
+}
+
+function startBanner(url: string, isDemo: boolean): string {
+  const lines = [``, `  Школа мэров / mayors-school is running at ${url}`, `  API docs: ${url}/api/docs`];
+  if (isDemo) {
+    const accounts = listDemoAccounts();
+    lines.push(`  Demo accounts (password: ${accounts[0]?.password ?? ''}):`);
+    for (const account of accounts) lines.push(`    ${account.role.padEnd(12)} ${account.email}`);
+  }
+  return `${lines.join('\n')}\n\n`;
 }
 
 main().catch((error: unknown) => {

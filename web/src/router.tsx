@@ -1,4 +1,4 @@
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect, stripSearchParams } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { meQuery } from './api/auth.ts';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
@@ -96,6 +96,7 @@ const programmesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/programmes',
   validateSearch: (search: Record<string, unknown>): { q?: string; page?: number } => ({ q: optionalString(search.q), page: positiveInt(search.page, 1) }),
+  search: { middlewares: [stripSearchParams({ page: 1 })] },
   component: ProgrammesPage,
 });
 const programmeRoute = createRoute({ getParentRoute: () => appRoute, path: '/programmes/$programmeId', component: ProgrammePage });
@@ -103,6 +104,7 @@ const streamRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/streams/$streamId',
   validateSearch: validateRosterSearch,
+  search: { middlewares: [stripSearchParams({ page: 1 })] },
   component: StreamPage,
 });
 const importRoute = createRoute({ getParentRoute: () => appRoute, path: '/streams/$streamId/import', component: ImportPage });
@@ -119,6 +121,7 @@ const usersRoute = createRoute({
     order: sortDir(search.order),
     page: positiveInt(search.page, 1),
   }),
+  search: { middlewares: [stripSearchParams({ page: 1 })] },
   component: UsersPage,
 });
 const auditRoute = createRoute({
@@ -131,12 +134,14 @@ const auditRoute = createRoute({
     to: optionalString(search.to, 10),
     page: positiveInt(search.page, 1),
   }),
+  search: { middlewares: [stripSearchParams({ page: 1 })] },
   component: AuditPage,
 });
 const outboxRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/outbox',
   validateSearch: (search: Record<string, unknown>): { q?: string; kind?: string; page?: number } => ({ q: optionalString(search.q), kind: optionalString(search.kind, 50), page: positiveInt(search.page, 1) }),
+  search: { middlewares: [stripSearchParams({ page: 1 })] },
   component: OutboxPage,
 });
 const outboxMessageRoute = createRoute({ getParentRoute: () => appRoute, path: '/outbox/$messageId', component: OutboxMessagePage });

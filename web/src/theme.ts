@@ -36,6 +36,8 @@ const TEXT_COLOURS = ['blue', 'red', 'green', 'yellow', 'gray', 'dark'] as const
 export const cssVariablesResolver: CSSVariablesResolver = () => {
   const light: Record<string, string> = {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Placeholders stay lighter than typed text but readable (4.7:1).
+    '--mantine-color-placeholder': '#6c757d',
     '--mantine-primary-color-light-color': 'var(--mantine-color-blue-9)',
     '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
     '--mantine-color-gray-outline': 'var(--mantine-color-gray-8)',

@@ -19,6 +19,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false on the few routes that start a session (sign-in, invitation, reset). */
     csrf?: boolean;
+    /** Open without signing in. Every other /api route answers 401 before even validating input. */
+    isPublic?: boolean;
   }
 }
 
@@ -62,6 +64,9 @@ export function registerRequestContext(app: FastifyInstance, auth: AuthService):
   });
 
   app.addHook('preValidation', async (request) => {
+    // Deny by default: a signed-out caller learns nothing about a private route, not even its input rules.
+    const isApi = request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
+    if (isApi && !request.actor && request.routeOptions.config?.isPublic !== true) throw new AppError('unauthenticated');
     if (!request.sessionToken || !UNSAFE_METHODS.has(request.method)) return;
     if (request.routeOptions.config?.csrf === false) return;
     const sent = request.headers['x-csrf-token'];

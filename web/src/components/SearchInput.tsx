@@ -6,11 +6,11 @@ interface SearchInputProps {
   value: string | undefined;
   onSearch: (value: string | undefined) => void;
   placeholder?: string;
-  w?: number | string;
+  w?: number | string | { base: number | string; xs?: number | string };
 }
 
 /** A labelled search box that reports what was typed after a short pause, not on every key. */
-export function SearchInput({ label, value, onSearch, placeholder, w = 260 }: SearchInputProps) {
+export function SearchInput({ label, value, onSearch, placeholder, w = { base: '100%', xs: 260 } }: SearchInputProps) {
   const [text, setText] = useState(value ?? '');
   const latest = useRef(onSearch);
   latest.current = onSearch;

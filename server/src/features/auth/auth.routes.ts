@@ -17,19 +17,25 @@ import { requestMeta, requireActor, SESSION_COOKIE } from '../../plugins/request
 import type { AuthService } from './auth.service.ts';
 
 /**
- * Sign-in attempts are limited per address and account together (so one office behind a NAT does
- * not lock its colleagues out), and per address overall against sweeping many accounts.
+ * Attempts are limited per address and account together (so one office behind a NAT does not lock
+ * its colleagues out), which is what stops guessing one account's password or flooding one inbox.
  */
-const SIGN_IN_LIMIT = {
-  max: 10,
-  timeWindow: '1 minute',
-  // After body parsing, so the key can include the e-mail.
-  hook: 'preHandler' as const,
-  keyGenerator: (request: FastifyRequest) => {
-    const body = request.body as { email?: unknown } | undefined;
-    return `${request.ip}|${typeof body?.email === 'string' ? body.email.toLowerCase().slice(0, 254) : ''}`;
-  },
-};
+function perAccountLimit(max: number) {
+  return {
+    max,
+    timeWindow: '1 minute',
+    // After body parsing, so the key can include the e-mail.
+    hook: 'preHandler' as const,
+    keyGenerator: (request: FastifyRequest) => {
+      const body = request.body as { email?: unknown } | undefined;
+      return `${request.ip}|${typeof body?.email === 'string' ? body.email.toLowerCase().slice(0, 254) : ''}`;
+    },
+  };
+}
+const SIGN_IN_LIMIT = perAccountLimit(10);
+const RESET_LIMIT = perAccountLimit(5);
+/** One-time links carry 256-bit tokens, so guessing is hopeless; this only blunts floods per address. */
+const TOKEN_LINK_LIMIT = { max: 30, timeWindow: '1 minute' };
 const TAGS = ['auth'];
 
 export function registerAuthRoutes(
@@ -49,7 +55,7 @@ export function registerAuthRoutes(
     });
 
   r.post('/api/auth/sign-in', {
-    config: { csrf: false, rateLimit: SIGN_IN_LIMIT },
+    config: { isPublic: true, csrf: false, rateLimit: SIGN_IN_LIMIT },
     schema: { tags: TAGS, summary: 'Sign in with e-mail and password (and TOTP code when enabled)', body: SignInBodySchema, response: { 200: MeSchema } },
     handler: async (request, reply) => {
       const token = await auth.signIn(request.body, requestMeta(request), request.cookies[SESSION_COOKIE]);
@@ -92,13 +98,13 @@ export function registerAuthRoutes(
   });
 
   r.get('/api/auth/invitations/:token', {
-    config: { rateLimit: SIGN_IN_LIMIT },
+    config: { isPublic: true, rateLimit: TOKEN_LINK_LIMIT },
     schema: { tags: TAGS, summary: 'Who an invitation link is for', params: z.object({ token: z.string().min(20).max(200) }), response: { 200: TokenInfoSchema } },
     handler: async (request) => auth.describeToken(request.params.token, 'invitation'),
   });
 
   r.post('/api/auth/invitations/accept', {
-    config: { csrf: false, rateLimit: SIGN_IN_LIMIT },
+    config: { isPublic: true, csrf: false, rateLimit: TOKEN_LINK_LIMIT },
     schema: { tags: TAGS, summary: 'Accept an invitation: set the password and sign in', body: AcceptInvitationBodySchema, response: { 200: MeSchema } },
     handler: async (request, reply) => {
       const token = await auth.completeToken('invitation', request.body.token, request.body.password, requestMeta(request));
@@ -109,7 +115,7 @@ export function registerAuthRoutes(
   });
 
   r.post('/api/auth/password-reset', {
-    config: { csrf: false, rateLimit: { max: 5, timeWindow: '1 minute' } },
+    config: { isPublic: true, csrf: false, rateLimit: RESET_LIMIT },
     schema: { tags: TAGS, summary: 'Mail a password-reset link (answers the same for unknown addresses)', body: RequestResetBodySchema, response: { 202: OkSchema } },
     handler: async (request, reply) => {
       await auth.requestPasswordReset(request.body.email, requestMeta(request));
@@ -118,7 +124,7 @@ export function registerAuthRoutes(
   });
 
   r.post('/api/auth/password-reset/complete', {
-    config: { csrf: false, rateLimit: { max: 5, timeWindow: '1 minute' } },
+    config: { isPublic: true, csrf: false, rateLimit: TOKEN_LINK_LIMIT },
     schema: { tags: TAGS, summary: 'Set a new password from a reset link; ends all other sessions', body: CompleteResetBodySchema, response: { 200: MeSchema } },
     handler: async (request, reply) => {
       const token = await auth.completeToken('password_reset', request.body.token, request.body.password, requestMeta(request));

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { auditLog, enrolments, importUploads, municipalities, outbox, people, roleGrants, users } from '../../db/schema/index.ts';
 import { buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
 import { buildPerson, buildProgrammeTree, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
-import { peopleCsv, seedImportReference, upload, waitForJob } from './imports.test-support.ts';
+import { peopleCsv, seedImportReference, upload, waitForJob } from '../../../test/imports.ts';
 
 let t: TestApp;
 let staff: TestAgent;

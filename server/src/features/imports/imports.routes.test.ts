@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { auditLog, importUploads, people } from '../../db/schema/index.ts';
 import { buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
 import { buildProgrammeTree, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
-import { peopleCsv, seedImportReference, upload } from './imports.test-support.ts';
+import { peopleCsv, seedImportReference, upload } from '../../../test/imports.ts';
 
 let t: TestApp;
 let staff: TestAgent;

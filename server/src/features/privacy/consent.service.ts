@@ -74,6 +74,8 @@ export function createConsentService(deps: { db: Database; clock: Clock }) {
 
     /** Withdraws one of the person's own consents; someone else's id is 404. Withdrawing twice is harmless. */
     async withdrawConsent(actor: Actor, consentId: string, meta: { ip: string | null }): Promise<Consent> {
+      // An account without a person has no consents: the id is then someone else's, so 404 like any foreign id.
+      if (!actor.personId) throw new AppError('not_found');
       const personId = requireOwnPerson(actor);
       return db.transaction(async (tx) => {
         const txRepo = createConsentRepo(tx);

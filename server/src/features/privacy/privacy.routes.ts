@@ -25,6 +25,7 @@ export function registerPrivacyRoutes(app: FastifyInstance, deps: FeatureDeps): 
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/consent-documents/current', {
+    config: { isPublic: true },
     schema: { tags: TAGS, summary: 'The consent text in force (public)', response: { 200: ConsentDocumentSchema } },
     handler: async () => consents.getCurrentDocument(),
   });

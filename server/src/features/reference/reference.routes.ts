@@ -22,14 +22,17 @@ export function registerReferenceRoutes(app: FastifyInstance, deps: FeatureDeps)
   const service = createReferenceService(deps);
 
   r.get('/api/regions', {
+    config: { isPublic: true },
     schema: { tags: TAGS, summary: 'All federal subjects with district, capital, coordinates and cartogram tile', security: [], response: { 200: RegionListSchema } },
     handler: async (_request, reply) => reply.header('cache-control', CACHEABLE).send(await service.listRegions()),
   });
   r.get('/api/federal-districts', {
+    config: { isPublic: true },
     schema: { tags: TAGS, summary: 'The federal districts', security: [], response: { 200: FederalDistrictListSchema } },
     handler: async (_request, reply) => reply.header('cache-control', CACHEABLE).send(await service.listFederalDistricts()),
   });
   r.get('/api/municipalities', {
+    config: { isPublic: true },
     schema: { tags: TAGS, summary: 'Municipalities, by region and part of the name', security: [], querystring: MunicipalitiesQuerySchema, response: { 200: MunicipalityPageSchema } },
     handler: async (request) => service.listMunicipalities(request.query),
   });

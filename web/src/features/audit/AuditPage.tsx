@@ -60,7 +60,7 @@ export function AuditPage() {
             <div>
               <TableScroll label={t('audit.caption')}>
                 <Table striped>
-                  <Table.Caption>{t('audit.caption')}</Table.Caption>
+                  <Table.Caption className="visually-hidden">{t('audit.caption')}</Table.Caption>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('audit.at')}</Table.Th>

@@ -44,7 +44,7 @@ export function MyRegionsPage() {
           ) : (
             <TableScroll label={t('myRegions.caption')}>
               <Table striped>
-                <Table.Caption>{t('myRegions.caption')}</Table.Caption>
+                <Table.Caption className="visually-hidden">{t('myRegions.caption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('streams.name')}</Table.Th>

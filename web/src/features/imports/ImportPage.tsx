@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Breadcrumbs, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalised } from '../../api/names.ts';
@@ -26,6 +26,11 @@ export function ImportPage() {
   const stream = useQuery(streamQuery(streamId));
   const [check, setCheck] = useState<ImportCheck | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  // The roster, the map and the counts changed: drop what was cached for them.
+  const refreshStream = () => {
+    for (const key of [['roster', streamId], ['regions-summary', streamId], ['stream', streamId], ['streams']]) void queryClient.invalidateQueries({ queryKey: key });
+  };
   const restart = () => {
     setCheck(null);
     setJobId(null);
@@ -44,7 +49,7 @@ export function ImportPage() {
           <PageTitle>{t('imports.titleFor', { stream: l.name(s) })}</PageTitle>
           {jobId ? (
             <Stack align="flex-start">
-              <JobProgress jobId={jobId} />
+              <JobProgress jobId={jobId} onFinished={refreshStream} />
               <Group>
                 <Button variant="default" onClick={restart}>
                   {t('imports.another')}
@@ -99,7 +104,7 @@ function SampleTable({ check }: { check: ImportCheck }) {
       </Title>
       <TableScroll label={t('imports.sampleCaption')}>
         <Table withTableBorder>
-          <Table.Caption>{t('imports.sampleCaption')}</Table.Caption>
+          <Table.Caption className="visually-hidden">{t('imports.sampleCaption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               {check.columns.map((c) => (

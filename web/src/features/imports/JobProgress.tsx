@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Alert, List, Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +8,14 @@ import { jobQuery, type ImportSummary } from './imports.api.ts';
 const SUMMARY_KEYS = ['created', 'updated', 'enrolled', 'skipped', 'usersCreated', 'invited'] as const;
 
 /** The import running in the background: a progress bar while it runs, then what it did. */
-export function JobProgress({ jobId }: { jobId: string }) {
+export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished?: () => void }) {
   const { t } = useTranslation();
   const job = useQuery(jobQuery(jobId));
+  const status = job.data?.status;
+  useEffect(() => {
+    // Once per finished job (hence only `status` as dependency), not on every render of the parent.
+    if (status === 'succeeded' || status === 'failed') onFinished?.();
+  }, [status]);
   if (job.isError) return <ProblemAlert error={job.error} />;
   const run = job.data;
   const percent = run && run.total > 0 ? Math.round((run.done / run.total) * 100) : run?.status === 'succeeded' ? 100 : 0;

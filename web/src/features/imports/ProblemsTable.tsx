@@ -30,7 +30,7 @@ export function ProblemsTable({ uploadId, problems, errorCount }: { uploadId: st
       )}
       <TableScroll label={t('imports.problemsCaption')}>
         <Table striped>
-          <Table.Caption>{t('imports.problemsCaption')}</Table.Caption>
+          <Table.Caption className="visually-hidden">{t('imports.problemsCaption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('imports.row')}</Table.Th>

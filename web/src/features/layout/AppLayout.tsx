@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { meQuery } from '../../api/auth.ts';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher.tsx';
 import { AnchorLink, NavLinkLink } from '../../components/RouterLinks.tsx';
-import { navItemsFor } from './nav-items.ts';
+import { isNavItemActive, navItemsFor } from './nav-items.ts';
 import { UserMenu } from './UserMenu.tsx';
 
 /** The signed-in frame: header (name, language, user menu), a navbar by role, and the page. */
@@ -51,7 +51,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" id="app-navbar" aria-label={t('nav.label')}>
         {items.map((item) => (
-          <NavLinkLink key={item.to} to={item.to} label={t(`nav.${item.key}`)} active={pathname === item.to || pathname.startsWith(`${item.to}/`)} />
+          <NavLinkLink key={item.to} to={item.to} label={t(`nav.${item.key}`)} active={isNavItemActive(item.to, pathname)} />
         ))}
         <NavLinkLink to="/settings" label={t('nav.settings')} active={pathname === '/settings'} />
       </AppShell.Navbar>

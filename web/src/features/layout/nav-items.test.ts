@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeFor, navItemsFor } from './nav-items.ts';
+import { homeFor, isNavItemActive, navItemsFor } from './nav-items.ts';
 
 describe('navItemsFor', () => {
   it('gives an admin programmes, users, audit and outbox', () => {
@@ -20,5 +20,22 @@ describe('navItemsFor', () => {
   it('falls back to settings for a user without roles', () => {
     expect(navItemsFor([])).toEqual([]);
     expect(homeFor([])).toBe('/settings');
+  });
+});
+
+describe('isNavItemActive', () => {
+  it('marks programmes on programme and stream pages', () => {
+    expect(isNavItemActive('/programmes', '/programmes/abc')).toBe(true);
+    expect(isNavItemActive('/programmes', '/streams/abc')).toBe(true);
+  });
+
+  it('marks import, not programmes, on a stream import page', () => {
+    expect(isNavItemActive('/import', '/streams/abc/import')).toBe(true);
+    expect(isNavItemActive('/programmes', '/streams/abc/import')).toBe(false);
+  });
+
+  it('does not mark a section by a shared prefix', () => {
+    expect(isNavItemActive('/users', '/users-archive')).toBe(false);
+    expect(isNavItemActive('/outbox', '/outbox/123')).toBe(true);
   });
 });

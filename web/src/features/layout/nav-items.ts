@@ -45,3 +45,11 @@ export function navItemsFor(roles: readonly Role[]): NavItem[] {
 export function homeFor(roles: readonly Role[]): NavItem['to'] | '/settings' {
   return navItemsFor(roles)[0]?.to ?? '/settings';
 }
+
+/** Whether a navbar entry is the current section: stream pages belong to programmes, imports to import. */
+export function isNavItemActive(to: NavItem['to'] | '/settings', pathname: string): boolean {
+  const isImport = /^\/streams\/[^/]+\/import$/.test(pathname);
+  if (to === '/import') return pathname === '/import' || isImport;
+  if (to === '/programmes') return pathname === '/programmes' || pathname.startsWith('/programmes/') || (pathname.startsWith('/streams/') && !isImport);
+  return pathname === to || pathname.startsWith(`${to}/`);
+}

@@ -30,7 +30,7 @@ export function RegionsTable({ regions, districts, counts, caption }: RegionsTab
   return (
     <TableScroll label={caption}>
       <Table striped>
-        <Table.Caption>{caption}</Table.Caption>
+        <Table.Caption className="visually-hidden">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <SortableTh field="name" label={t('map.region')} sort={sort.field} dir={sort.dir} onSort={onSort} />

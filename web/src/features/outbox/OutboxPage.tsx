@@ -50,7 +50,7 @@ export function OutboxPage() {
             <div>
               <TableScroll label={t('outbox.caption')}>
                 <Table striped highlightOnHover>
-                  <Table.Caption>{t('outbox.caption')}</Table.Caption>
+                  <Table.Caption className="visually-hidden">{t('outbox.caption')}</Table.Caption>
                   <Table.Thead>
                     <Table.Tr>
                       <Table.Th>{t('outbox.createdAt')}</Table.Th>

@@ -61,7 +61,7 @@ export function ConsentsSection() {
               ) : (
                 <TableScroll label={t('myData.consentsCaption')}>
                   <Table>
-                    <Table.Caption>{t('myData.consentsCaption')}</Table.Caption>
+                    <Table.Caption className="visually-hidden">{t('myData.consentsCaption')}</Table.Caption>
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>{t('myData.version')}</Table.Th>

@@ -43,7 +43,7 @@ export function ProgrammesPage() {
             <div>
               <TableScroll label={t('programmes.caption')}>
                 <Table striped highlightOnHover>
-                  <Table.Caption>{t('programmes.caption')}</Table.Caption>
+                  <Table.Caption className="visually-hidden">{t('programmes.caption')}</Table.Caption>
                   <Table.Thead>
                     <Table.Tr>
                       <SortableTh field="name" label={t('programmes.name')} sort={sort.field} dir={sort.dir} onSort={(field, dir) => setSort({ field, dir })} />

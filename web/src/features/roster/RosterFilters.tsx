@@ -25,12 +25,12 @@ export function RosterFilters({ search, onChange }: RosterFiltersProps) {
 
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
-      <SearchInput label={t('roster.search')} value={search.q} onSearch={(q) => onChange({ q })} />
+      <SearchInput label={t('common.search')} placeholder={t('roster.searchHint')} value={search.q} onSearch={(q) => onChange({ q })} />
       <Select
         label={t('roster.district')}
         placeholder={t('common.all')}
         clearable
-        w={200}
+        w={{ base: '100%', xs: 200 }}
         data={(districts.data ?? []).map((d) => ({ value: d.code, label: l.name(d) }))}
         value={search.district ?? null}
         onChange={(value) => onChange({ district: value ?? undefined, region: undefined })}
@@ -40,7 +40,7 @@ export function RosterFilters({ search, onChange }: RosterFiltersProps) {
         placeholder={t('common.all')}
         clearable
         searchable
-        w={240}
+        w={{ base: '100%', xs: 240 }}
         nothingFoundMessage={t('common.nothingFound')}
         data={regionOptions}
         value={search.region ?? null}
@@ -50,7 +50,7 @@ export function RosterFilters({ search, onChange }: RosterFiltersProps) {
         label={t('roster.status')}
         placeholder={t('common.all')}
         clearable
-        w={170}
+        w={{ base: '100%', xs: 170 }}
         data={(['enrolled', 'graduated', 'withdrawn'] as const).map((s) => ({ value: s, label: t(`enrolmentStatus.${s}`) }))}
         value={search.status ?? null}
         onChange={(value) => onChange({ status: (value as RosterSearch['status']) ?? undefined })}

@@ -27,7 +27,7 @@ export function RosterTable({ items, search, onSort }: RosterTableProps) {
   return (
     <TableScroll label={t('roster.caption')}>
       <Table striped highlightOnHover>
-        <Table.Caption>{t('roster.caption')}</Table.Caption>
+        <Table.Caption className="visually-hidden">{t('roster.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             {th('lastName', t('roster.name'))}
@@ -60,12 +60,12 @@ export function RosterTable({ items, search, onSort }: RosterTableProps) {
                   {p.position ?? '—'}
                 </Text>
               </Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLOUR[p.status]} variant="filled">
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Badge color={STATUS_COLOUR[p.status]} variant="filled" style={{ overflow: 'visible' }}>
                   {t(`enrolmentStatus.${p.status}`)}
                 </Badge>
               </Table.Td>
-              <Table.Td>{l.date(p.enrolledAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{l.date(p.enrolledAt)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -27,7 +27,7 @@ export function UsersTable({ users, search, onSort, onEditGrants }: UsersTablePr
   return (
     <TableScroll label={t('users.caption')}>
       <Table striped highlightOnHover>
-        <Table.Caption>{t('users.caption')}</Table.Caption>
+        <Table.Caption className="visually-hidden">{t('users.caption')}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             {th('displayName', t('users.displayName'))}

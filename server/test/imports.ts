@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { expect } from 'vitest';
-import type { Database } from '../../db/client.ts';
-import { federalDistricts, municipalities, regions } from '../../db/schema/index.ts';
-import type { TestAgent } from '../../../test/app.ts';
+import type { Database } from '../src/db/client.ts';
+import { federalDistricts, municipalities, regions } from '../src/db/schema/index.ts';
+import type { TestAgent } from './app.ts';
 
 /**
  * Helpers shared by the imports route tests (not used by the app). The regions are inserted here
