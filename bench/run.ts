@@ -1,3 +1,4 @@
+import { benchRoster } from './scenarios/roster.ts';
 import { benchStartup } from './scenarios/startup.ts';
 
 /**
@@ -5,6 +6,7 @@ import { benchStartup } from './scenarios/startup.ts';
  * this machine and prints PASS/MISS lines. Timings live here, never in tests.
  */
 const SCENARIOS: Record<string, () => Promise<void>> = {
+  roster: benchRoster,
   startup: benchStartup,
 };
 

@@ -40,7 +40,6 @@ const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** Builds the whole HTTP application; main.ts listens on it, tests call app.inject(). */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, db } = options;
-  const { clock, mailer, auth } = createCoreServices({ config, db, appSecret: options.appSecret, clock: options.clock, mailer: options.mailer });
 
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
@@ -48,6 +47,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: true,
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { coerceTypes: false } },
+  });
+  const { clock, mailer, auth, auditBuffer } = createCoreServices({
+    config,
+    db,
+    appSecret: options.appSecret,
+    clock: options.clock,
+    mailer: options.mailer,
+    onBackgroundError: (error) => app.log.error({ err: error }, 'background write failed'),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -111,7 +118,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   registerAuthRoutes(app, { auth, isSecureCookie: config.publicUrl.startsWith('https://'), sessionAbsoluteMs: config.sessionAbsoluteMs });
-  registerFeatures(app, { db, clock, mailer, auth, config, jobs: options.jobs });
+  registerFeatures(app, { db, clock, mailer, auth, auditBuffer, config, jobs: options.jobs });
+  app.addHook('onClose', async () => auditBuffer.flush());
   // Workers run in every server process; the job queue starts them when its caller starts it.
   await registerJobHandlers({ jobs: options.jobs, db, config, auth, clock });
 

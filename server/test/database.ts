@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { urlForDatabase } from '../src/db/client.ts';
 
 /** A fresh database of this test file's own, cloned from the migrated template. */
 export async function createTestDatabase(): Promise<string> {
@@ -13,5 +14,5 @@ export async function createTestDatabase(): Promise<string> {
   } finally {
     await admin.end();
   }
-  return adminUrl.replace(/\/postgres$/, `/${name}`);
+  return urlForDatabase(adminUrl, name);
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { TestProject } from 'vitest/node';
-import { connectDatabase } from '../src/db/client.ts';
+import { connectDatabase, urlForDatabase } from '../src/db/client.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
 import { ensureReferenceData } from '../src/features/reference/reference.repo.ts';
@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
   await admin.end();
-  const templateUrl = embedded.url.replace(/\/postgres$/, `/${TEMPLATE_DB}`);
+  const templateUrl = urlForDatabase(embedded.url, TEMPLATE_DB);
   const handle = connectDatabase(templateUrl, { max: 2 });
   await migrateDatabase(handle.db);
   await ensureReferenceData(handle.db);

@@ -39,6 +39,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => {
     // Placeholders stay lighter than typed text but readable (4.7:1).
     '--mantine-color-placeholder': '#6c757d',
     '--mantine-primary-color-light-color': 'var(--mantine-color-blue-9)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
     '--mantine-color-gray-outline': 'var(--mantine-color-gray-8)',
   };

@@ -23,3 +23,10 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Da
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };
 }
+
+/** The same server's URL pointing at another database (keeps the socket directory and credentials). */
+export function urlForDatabase(url: string, database: string): string {
+  const target = new URL(url);
+  target.pathname = `/${database}`;
+  return target.toString();
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import type { AuditBuffer } from '../lib/audit.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { JobQueue } from '../lib/jobs.ts';
 import type { Mailer } from '../lib/mailer.ts';
@@ -21,6 +22,8 @@ export interface FeatureDeps {
   clock: Clock;
   mailer: Mailer;
   auth: AuthService;
+  /** Batched audit of reads on hot paths. */
+  auditBuffer: AuditBuffer;
   config: Config;
   jobs: JobQueue;
 }

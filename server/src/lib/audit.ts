@@ -2,6 +2,8 @@ import { auditLog } from '../db/schema/index.ts';
 import type { Database } from '../db/client.ts';
 import type { Actor } from './access.ts';
 
+type Executor = Pick<Database, 'insert'>;
+
 export interface AuditEntry {
   actor: Actor | null;
   action: string;
@@ -13,7 +15,6 @@ export interface AuditEntry {
   actorEmail?: string;
 }
 
-type Executor = Pick<Database, 'insert'>;
 
 /** Appends one row to the audit log; pass a transaction so the record commits with the change it describes. */
 export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
@@ -26,4 +27,54 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
     ip: entry.ip ?? null,
     details: entry.details ?? {},
   });
+}
+
+export interface AuditBuffer {
+  /** Queues an entry; it is written within flushIntervalMs, together with its neighbours. */
+  record: (entry: AuditEntry) => void;
+  /** Writes everything queued now (also called on shutdown). */
+  flush: () => Promise<void>;
+}
+
+/**
+ * Read audits on hot paths (every roster page) would otherwise cost a committed write per request.
+ * They are queued and written in one multi-row insert every flushIntervalMs: a crash can lose at most
+ * that window of *read* records; writes are always audited in their own transaction instead.
+ */
+export function createAuditBuffer(db: Executor, options: { onError: (error: unknown) => void; flushIntervalMs?: number; maxBatch?: number }): AuditBuffer {
+  const interval = options.flushIntervalMs ?? 100;
+  const maxBatch = options.maxBatch ?? 500;
+  let pending: AuditEntry[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const toRow = (entry: AuditEntry) => ({
+    actorUserId: entry.actor?.userId ?? null,
+    actorEmail: entry.actorEmail ?? entry.actor?.email ?? null,
+    action: entry.action,
+    entity: entry.entity ?? null,
+    entityId: entry.entityId ?? null,
+    ip: entry.ip ?? null,
+    details: entry.details ?? {},
+  });
+
+  async function flush(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const batch = pending;
+    pending = [];
+    if (batch.length > 0) {
+      inFlight = inFlight.then(() => db.insert(auditLog).values(batch.map(toRow)).then(() => undefined, options.onError));
+    }
+    await inFlight;
+  }
+
+  return {
+    record(entry) {
+      pending.push(entry);
+      if (pending.length >= maxBatch) void flush();
+      else timer ??= setTimeout(() => void flush(), interval);
+    },
+    flush,
+  };
 }

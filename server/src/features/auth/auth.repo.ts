@@ -6,6 +6,24 @@ import type { Grant, Role } from '../../lib/access.ts';
 export type UserRow = typeof users.$inferSelect;
 
 export function createAuthRepo(db: Database) {
+  const grantsJson = sql<Grant[]>`coalesce((
+    select json_agg(json_build_object('role', g.role, 'organisationId', g.organisation_id, 'programmeId', g.programme_id,
+                                      'streamId', g.stream_id, 'regionCode', g.region_code))
+    from ${roleGrants} g where g.user_id = ${users.id}), '[]'::json)`;
+  const findLiveSessionPrepared = db
+    .select({ session: sessions, user: users, grants: grantsJson })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('id')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        gt(sessions.lastSeenAt, sql.placeholder('idleSince')),
+        eq(users.isActive, true),
+      ),
+    )
+    .prepare('auth_find_live_session');
+
   return {
     findUserByEmail(email: string) {
       return db.query.users.findFirst({ where: eq(users.email, email.toLowerCase()) });
@@ -26,28 +44,16 @@ export function createAuthRepo(db: Database) {
         .where(eq(roleGrants.userId, userId));
       return rows.map((r) => ({ ...r, role: r.role as Role }));
     },
-    /** The live session for a token hash, with its user, or nothing when expired or idle too long. */
+    /**
+     * The live session for a token hash, with its user and grants, in one round trip: it runs on every
+     * request, so it is a prepared statement (built once, planned once per connection).
+     */
     async findLiveSession(id: string, now: Date, idleMs: number) {
-      const [row] = await db
-        .select({ session: sessions, user: users })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .where(
-          and(
-            eq(sessions.id, id),
-            gt(sessions.expiresAt, now),
-            gt(sessions.lastSeenAt, new Date(now.getTime() - idleMs)),
-            eq(users.isActive, true),
-          ),
-        );
+      const [row] = await findLiveSessionPrepared.execute({ id, now, idleSince: new Date(now.getTime() - idleMs) });
       return row;
     },
     async touchSession(id: string, now: Date) {
-      // Only write once a minute per session, so reads stay reads.
-      await db
-        .update(sessions)
-        .set({ lastSeenAt: now })
-        .where(and(eq(sessions.id, id), sql`${sessions.lastSeenAt} < ${new Date(now.getTime() - 60_000)}`));
+      await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
     },
     async createSession(values: typeof sessions.$inferInsert) {
       await db.insert(sessions).values(values);

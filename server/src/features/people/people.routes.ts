@@ -23,7 +23,7 @@ const TAGS = ['people'];
 /** Rosters, their exports and summary, people records and enrolments. */
 export function registerPeopleRoutes(app: FastifyInstance, deps: FeatureDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const roster = createRosterService({ db: deps.db, timeZone: deps.config.timeZone });
+  const roster = createRosterService({ db: deps.db, timeZone: deps.config.timeZone, auditBuffer: deps.auditBuffer });
   const people = createPeopleService(deps);
 
   r.get('/api/streams/:id/roster', {

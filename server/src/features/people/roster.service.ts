@@ -1,7 +1,7 @@
 import type { RegionsSummary, RosterExportQuery, RosterFilter, RosterItem, RosterPage, RosterQuery } from '@ms/contracts/people';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../lib/access.ts';
-import { recordAudit } from '../../lib/audit.ts';
+import { recordAudit, type AuditBuffer } from '../../lib/audit.ts';
 import { AppError } from '../../lib/errors.ts';
 import { translate } from '../../lib/i18n.ts';
 import type { Locale, MessageKey } from '../../lib/messages.ts';
@@ -59,7 +59,7 @@ const EXPORT_COLUMNS: MessageKey[] = [
 ];
 
 /** Stream rosters: who may read which rows, paging, exports and the per-region summary. */
-export function createRosterService(deps: { db: Database; timeZone: string }) {
+export function createRosterService(deps: { db: Database; timeZone: string; auditBuffer: AuditBuffer }) {
   const programmes = createProgrammesRepo(deps.db);
   const repo = createRosterRepo(deps.db);
   // The programme's zone applies only when a time is shown or exported.
@@ -94,7 +94,7 @@ export function createRosterService(deps: { db: Database; timeZone: string }) {
       const s = selection(stream, access!, query, locale);
       const rows = await repo.findRosterPage(s, { limit: query.pageSize, offset: pageOffset(query.page, query.pageSize) });
       const total = rows[0]?.total ?? (query.page > 1 ? await repo.countRoster(s) : 0);
-      await recordAudit(deps.db, {
+      deps.auditBuffer.record({
         actor,
         action: 'person.read',
         entity: 'stream',

@@ -62,6 +62,18 @@ interface Page {
 }
 
 export function createProgrammesRepo(db: Executor) {
+  let streamPathQuery: ReturnType<typeof buildStreamPathQuery> | null = null;
+  function buildStreamPathQuery() {
+    return db
+      .select({ streamId: streams.id, intakeId: streams.intakeId, programmeId: intakes.programmeId, organisationId: programmes.organisationId, startsOn: streams.startsOn })
+      .from(streams)
+      .innerJoin(intakes, eq(intakes.id, streams.intakeId))
+      .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
+      .where(eq(streams.id, sql.placeholder('id')))
+      .prepare('programmes_find_stream_path');
+  }
+  const findStreamPathPrepared = () => (streamPathQuery ??= buildStreamPathQuery());
+
   return {
     /**
      * Resolves the actor's grants and live enrolments into full paths (two small queries), so list
@@ -234,13 +246,9 @@ export function createProgrammesRepo(db: Executor) {
       return row ?? null;
     },
     /** The stream's ancestors and start date only (primary-key joins): the cheap check hot paths run first. */
+    /** A stream's place in the tree; prepared, since every stream-scoped request starts with it. */
     async findStreamPath(id: string) {
-      const [row] = await db
-        .select({ streamId: streams.id, intakeId: streams.intakeId, programmeId: intakes.programmeId, organisationId: programmes.organisationId, startsOn: streams.startsOn })
-        .from(streams)
-        .innerJoin(intakes, eq(intakes.id, streams.intakeId))
-        .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
-        .where(eq(streams.id, id));
+      const [row] = await findStreamPathPrepared().execute({ id });
       return row ?? null;
     },
     async insertStream(values: typeof streams.$inferInsert) {

@@ -48,7 +48,7 @@ export function SignInPage() {
     <form onSubmit={submit} noValidate>
       <Stack>
         <PageTitle>{t('signIn.title')}</PageTitle>
-        <ProblemAlert error={error} />
+        <ProblemAlert error={error} labels={{ email: t('fields.email'), password: t('fields.password'), totpCode: t('fields.totpCode') }} />
         {!isCodeStep ? (
           <>
             <TextInput label={t('fields.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError('email')} />

@@ -27,7 +27,8 @@ export function UserMenu({ me }: { me: Me }) {
   });
 
   return (
-    <Menu position="bottom-end" withinPortal>
+    // Not portalled: the menu stays inside the header landmark.
+    <Menu position="bottom-end" withinPortal={false} withInitialFocusPlaceholder={false}>
       <Menu.Target>
         <UnstyledButton aria-label={t('userMenu.open', { name: me.displayName })} p={4}>
           <Group gap="xs" wrap="nowrap">
@@ -41,14 +42,13 @@ export function UserMenu({ me }: { me: Me }) {
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{me.email}</Menu.Label>
         <Menu.Item onClick={() => void navigate({ to: '/settings' })}>{t('nav.settings')}</Menu.Item>
         <Menu.Item onClick={() => void navigate({ to: '/my-data' })}>{t('nav.myData')}</Menu.Item>
         <Menu.Divider />
         <Menu.Item onClick={() => leave.mutate(false)} disabled={leave.isPending}>
           {t('userMenu.signOut')}
         </Menu.Item>
-        <Menu.Item color="red" onClick={() => leave.mutate(true)} disabled={leave.isPending}>
+        <Menu.Item style={{ color: 'var(--mantine-color-red-9)' }} onClick={() => leave.mutate(true)} disabled={leave.isPending}>
           {t('userMenu.signOutEverywhere')}
         </Menu.Item>
       </Menu.Dropdown>

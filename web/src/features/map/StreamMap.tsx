@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { isProblem } from '../../api/client.ts';
 import { federalDistrictsQuery, regionsQuery } from '../../api/reference.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
@@ -17,6 +18,7 @@ export function StreamMap({ streamId, selected, onSelect }: { streamId: string; 
   const districts = useQuery(federalDistrictsQuery);
   const summary = useQuery(regionsSummaryQuery(streamId));
 
+  if (isProblem(summary.error, 'forbidden')) return <Text c="dimmed">{t('streams.noRosterAccess')}</Text>;
   if (regions.isPending || summary.isPending || districts.isPending) return <PageLoader />;
   const error = regions.error ?? summary.error ?? districts.error;
   if (error) return <ProblemAlert error={error} />;

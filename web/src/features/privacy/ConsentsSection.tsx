@@ -77,9 +77,9 @@ export function ConsentsSection() {
                           <Table.Td>{l.dateTime(c.grantedAt)}</Table.Td>
                           <Table.Td>
                             {c.withdrawnAt ? (
-                              <Badge color="gray.8">{t('myData.withdrawnAt', { date: l.dateTime(c.withdrawnAt) })}</Badge>
+                              <Badge color="gray.8" miw="max-content">{t('myData.withdrawnAt', { date: l.dateTime(c.withdrawnAt) })}</Badge>
                             ) : (
-                              <Badge color="green.9">{t('myData.active')}</Badge>
+                              <Badge color="green.9" miw="max-content">{t('myData.active')}</Badge>
                             )}
                           </Table.Td>
                           <Table.Td>

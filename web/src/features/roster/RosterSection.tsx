@@ -1,6 +1,7 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { isProblem } from '../../api/client.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { TablePager } from '../../components/TablePager.tsx';
 import { rosterExportUrl, rosterQuery } from './roster.api.ts';
@@ -20,6 +21,8 @@ export function RosterSection({ streamId, search, onChange }: RosterSectionProps
   const roster = useQuery(rosterQuery(streamId, search));
   // Any filter change starts again from the first page.
   const filter = (patch: Partial<RosterSearch>) => onChange({ ...patch, page: 1 });
+  // Participants see their stream but not its roster: say so instead of showing an error.
+  if (isProblem(roster.error, 'forbidden')) return <Text c="dimmed">{t('streams.noRosterAccess')}</Text>;
 
   return (
     <Stack>

@@ -61,7 +61,7 @@ export function RosterTable({ items, search, onSort }: RosterTableProps) {
                 </Text>
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Badge color={STATUS_COLOUR[p.status]} variant="filled" style={{ overflow: 'visible' }}>
+                <Badge color={STATUS_COLOUR[p.status]} variant="filled" miw="max-content">
                   {t(`enrolmentStatus.${p.status}`)}
                 </Badge>
               </Table.Td>

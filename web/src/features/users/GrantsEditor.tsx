@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, CloseButton, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, CloseButton, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isProblem } from '../../api/client.ts';
@@ -26,16 +26,16 @@ export function GrantsEditor({ user, onDone }: { user: UserView; onDone: () => v
 
   return (
     <Stack>
-      <ProblemAlert error={save.error} />
+      <ProblemAlert error={save.error} labels={{ role: t('users.role'), programmeId: t('users.programme'), streamId: t('users.stream'), regionCode: t('users.region') }} />
       {grants.length === 0 ? (
         <Text c="dimmed">{t('users.noGrants')}</Text>
       ) : (
         <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {grants.map((g, i) => (
             <Group key={i} component="li" gap="xs" wrap="nowrap">
-              <Badge variant="light">
+              <Text size="sm">
                 <GrantLabel grant={g} />
-              </Badge>
+              </Text>
               <CloseButton size="sm" aria-label={t('users.removeGrant')} onClick={() => setLocal((list) => list.filter((_, j) => j !== i))} />
             </Group>
           ))}

@@ -41,7 +41,10 @@ export function InviteForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
-        <ProblemAlert error={create.error} />
+        <ProblemAlert
+          error={create.error}
+          labels={{ email: t('fields.email'), displayName: t('users.displayName'), role: t('users.role'), programmeId: t('users.programme'), streamId: t('users.stream'), regionCode: t('users.region') }}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('fields.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError('email')} />
           <TextInput label={t('users.displayName')} required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={fieldError('displayName')} />

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { AppModal } from '../../components/AppModal.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
@@ -51,12 +52,12 @@ export function UsersPage() {
           )
         }
       </QueryState>
-      <Modal opened={isInviting} onClose={() => setInviting(false)} title={t('users.invite')} size="lg">
+      <AppModal opened={isInviting} onClose={() => setInviting(false)} title={t('users.invite')}>
         {isInviting && <InviteForm onDone={() => setInviting(false)} />}
-      </Modal>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing ? t('users.grantsOf', { name: editing.displayName }) : ''} size="lg">
+      </AppModal>
+      <AppModal opened={editing !== null} onClose={() => setEditing(null)} title={editing ? t('users.grantsOf', { name: editing.displayName }) : ''}>
         {editing && <GrantsEditor user={editing} onDone={() => setEditing(null)} />}
-      </Modal>
+      </AppModal>
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { meQuery } from '../../api/auth.ts';
 import { useLocalised } from '../../api/names.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { SortableTh, type SortDir } from '../../components/SortableTh.tsx';
@@ -69,9 +70,9 @@ export function UsersTable({ users, search, onSort, onEditGrants }: UsersTablePr
 
 function UserState({ user }: { user: UserView }) {
   const { t } = useTranslation();
-  if (!user.isActive) return <Badge color="gray.8">{t('users.deactivated')}</Badge>;
-  if (!user.hasPassword) return <Badge color="yellow.9">{t('users.invitedState')}</Badge>;
-  return <Badge color="green.9">{t('users.active')}</Badge>;
+  if (!user.isActive) return <Badge color="gray.8" miw="max-content">{t('users.deactivated')}</Badge>;
+  if (!user.hasPassword) return <Badge color="yellow.9" miw="max-content">{t('users.invitedState')}</Badge>;
+  return <Badge color="green.9" miw="max-content">{t('users.active')}</Badge>;
 }
 
 function UserActions({ user, onEditGrants }: { user: UserView; onEditGrants: () => void }) {
@@ -80,7 +81,10 @@ function UserActions({ user, onEditGrants }: { user: UserView; onEditGrants: () 
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['users'] });
   const resend = useMutation({ mutationFn: () => resendInvitation(user.id) });
   const deactivate = useMutation({ mutationFn: () => deactivateUser(user.id), onSuccess: refresh });
+  const { data: me } = useSuspenseQuery(meQuery);
   if (!user.isActive) return null;
+  // Switching yourself off would end this very session: not offered.
+  const isSelf = me?.id === user.id;
   return (
     <Stack gap={4}>
       <Group gap={4} wrap="nowrap">
@@ -92,18 +96,20 @@ function UserActions({ user, onEditGrants }: { user: UserView; onEditGrants: () 
             {resend.isSuccess ? t('users.resent') : t('users.resend')}
           </Button>
         )}
-        <Button
-          size="compact-xs"
-          variant="outline"
-          color="red.9"
-          loading={deactivate.isPending}
-          aria-label={t('users.deactivateWho', { name: user.displayName })}
-          onClick={() => {
-            if (window.confirm(t('users.confirmDeactivate', { name: user.displayName }))) deactivate.mutate();
-          }}
-        >
-          {t('users.deactivate')}
-        </Button>
+        {!isSelf && (
+          <Button
+            size="compact-xs"
+            variant="outline"
+            color="red.9"
+            loading={deactivate.isPending}
+            aria-label={t('users.deactivateWho', { name: user.displayName })}
+            onClick={() => {
+              if (window.confirm(t('users.confirmDeactivate', { name: user.displayName }))) deactivate.mutate();
+            }}
+          >
+            {t('users.deactivate')}
+          </Button>
+        )}
       </Group>
       <ProblemAlert error={resend.error ?? deactivate.error} />
     </Stack>
