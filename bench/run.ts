@@ -1,3 +1,4 @@
+import { benchImport } from './scenarios/import.ts';
 import { benchRoster } from './scenarios/roster.ts';
 import { benchStartup } from './scenarios/startup.ts';
 
@@ -7,6 +8,7 @@ import { benchStartup } from './scenarios/startup.ts';
  */
 const SCENARIOS: Record<string, () => Promise<void>> = {
   roster: benchRoster,
+  import: benchImport,
   startup: benchStartup,
 };
 

@@ -38,6 +38,8 @@ export function createJobQueue(options: { db: Database; connectionString: string
   const boss = new PgBoss({ connectionString: options.connectionString, max: 4 });
   boss.on('error', (error) => options.onError?.(error));
   const pending: Array<() => Promise<void>> = [];
+  /** Workers of this process by queue, so a job sent from here starts at once instead of at the next poll. */
+  const workerIds = new Map<string, string>();
   let isStarted = false;
   const { db } = options;
 
@@ -49,7 +51,7 @@ export function createJobQueue(options: { db: Database; connectionString: string
     async register(kind, handler) {
       const attach = async () => {
         await boss.createQueue(kind);
-        await boss.work<{ runId: string }>(kind, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+        const workerId = await boss.work<{ runId: string }>(kind, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
           if (!job) return;
           const { runId } = job.data;
           const [run] = await db.select().from(jobRuns).where(eq(jobRuns.id, runId));
@@ -75,6 +77,7 @@ export function createJobQueue(options: { db: Database; connectionString: string
             throw error;
           }
         });
+        workerIds.set(kind, workerId);
       };
       if (isStarted) await attach();
       else pending.push(attach);
@@ -86,6 +89,8 @@ export function createJobQueue(options: { db: Database; connectionString: string
         .returning({ id: jobRuns.id });
       await boss.createQueue(kind);
       await boss.send(kind, { runId: run!.id }, { retryLimit: 2, retryDelay: 2 });
+      const workerId = workerIds.get(kind);
+      if (workerId) boss.notifyWorker(workerId);
       return run!.id;
     },
     async start() {
