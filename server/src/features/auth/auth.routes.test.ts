@@ -79,6 +79,18 @@ describe('sign-in', () => {
     expect(await t.db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
   });
 
+  it('limits password guessing on one account to 10 attempts a minute', async () => {
+    const user = await buildUser(t.db);
+    const attempt = () => t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: user.email, password: 'guess-guess' } });
+    for (let i = 0; i < 10; i++) expect((await attempt()).statusCode).toBe(401);
+    const limited = await attempt();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'rate_limited' });
+    // Another account from the same address is not locked out by it.
+    const other = await buildUser(t.db);
+    expect((await signIn(t.app, other.email, TEST_PASSWORD)).csrfToken).toBeTruthy();
+  });
+
   it('answers 401 to an anonymous request for a private resource', async () => {
     const response = await anonymousAgent(t.app).request({ method: 'GET', url: '/api/auth/me' });
     expect(response.statusCode).toBe(401);
