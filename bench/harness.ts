@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -12,17 +11,8 @@ import { startEmbeddedPostgres } from '../server/src/db/embedded.ts';
 import { migrateDatabase } from '../server/src/db/migrate.ts';
 import { ensureReferenceData } from '../server/src/features/reference/reference.repo.ts';
 import { createJobQueue, type JobQueue } from '../server/src/lib/jobs.ts';
+import { findFreePort } from '../server/test/ports.ts';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 export interface BenchServer {
   app: FastifyInstance;
@@ -37,7 +27,7 @@ export interface BenchServer {
 export async function startBenchServer(): Promise<BenchServer> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ms-bench-'));
   await fs.chmod(dataDir, 0o755);
-  const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), settings: { max_connections: '200' } });
+  const embedded = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), settings: { max_connections: '200' } });
   const handle = connectDatabase(embedded.url);
   await migrateDatabase(handle.db);
   await ensureReferenceData(handle.db);
@@ -45,7 +35,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   const jobs = createJobQueue({ db: handle.db, connectionString: embedded.url });
   const app = await buildApp({ config, db: handle.db, appSecret: 'bench-secret-bench-secret-bench-secret-01', jobs });
   await jobs.start();
-  const port = await freePort();
+  const port = await findFreePort();
   await app.listen({ host: '127.0.0.1', port });
   return {
     app,

@@ -18,7 +18,11 @@ export interface AuditEntry {
 
 /** Appends one row to the audit log; pass a transaction so the record commits with the change it describes. */
 export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+  await db.insert(auditLog).values(toAuditRow(entry));
+}
+
+function toAuditRow(entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     actorUserId: entry.actor?.userId ?? null,
     actorEmail: entry.actorEmail ?? entry.actor?.email ?? null,
     action: entry.action,
@@ -26,7 +30,7 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
     entityId: entry.entityId ?? null,
     ip: entry.ip ?? null,
     details: entry.details ?? {},
-  });
+  };
 }
 
 export interface AuditBuffer {
@@ -48,23 +52,13 @@ export function createAuditBuffer(db: Executor, options: { onError: (error: unkn
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<void> = Promise.resolve();
 
-  const toRow = (entry: AuditEntry) => ({
-    actorUserId: entry.actor?.userId ?? null,
-    actorEmail: entry.actorEmail ?? entry.actor?.email ?? null,
-    action: entry.action,
-    entity: entry.entity ?? null,
-    entityId: entry.entityId ?? null,
-    ip: entry.ip ?? null,
-    details: entry.details ?? {},
-  });
-
   async function flush(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = null;
     const batch = pending;
     pending = [];
     if (batch.length > 0) {
-      inFlight = inFlight.then(() => db.insert(auditLog).values(batch.map(toRow)).then(() => undefined, options.onError));
+      inFlight = inFlight.then(() => db.insert(auditLog).values(batch.map(toAuditRow)).then(() => undefined, options.onError));
     }
     await inFlight;
   }
