@@ -5,13 +5,6 @@ export default defineConfig({
     projects: [
       {
         test: {
-          name: 'contracts',
-          root: './contracts',
-          include: ['src/**/*.test.ts'],
-        },
-      },
-      {
-        test: {
           name: 'server',
           root: './server',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -19,6 +12,8 @@ export default defineConfig({
           // Each test file gets its own database cloned from a template; two cores, so two forks.
           pool: 'forks',
           maxWorkers: 2,
+          // Runs after the quick web tests (projects with different worker counts need their own group).
+          sequence: { groupOrder: 1 },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -28,6 +23,7 @@ export default defineConfig({
           name: 'web',
           root: './web',
           include: ['src/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
         },
       },
     ],

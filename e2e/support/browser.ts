@@ -23,17 +23,20 @@ export function baseUrl(): string {
 }
 
 export async function newContext(browser: Browser, options: { phone?: boolean; locale?: string } = {}): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     baseURL: baseUrl(),
     locale: options.locale ?? 'ru-RU',
     viewport: options.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
     acceptDownloads: true,
   });
+  // Fail a missing element in seconds, not in Playwright's default 30 s: the journeys share a 60-s budget.
+  context.setDefaultTimeout(10_000);
+  return context;
 }
 
 export async function signInAs(page: Page, email: string): Promise<void> {
   await page.goto('/sign-in');
-  await page.getByLabel(/e-mail/i).fill(email);
+  await page.getByLabel(/электронная почта|e-mail/i).fill(email);
   await page.getByLabel(/пароль|password/i).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /войти|sign in/i }).click();
 }

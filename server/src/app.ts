@@ -8,7 +8,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
@@ -17,6 +17,7 @@ import { loggerOptions } from './lib/logger.ts';
 import type { Mailer } from './lib/mailer.ts';
 import type { JobQueue } from './lib/jobs.ts';
 import { registerErrorHandler } from './plugins/error-handler.ts';
+import { responseSerializerCompiler } from './plugins/serializer.ts';
 import { registerRequestContext } from './plugins/request-context.ts';
 import { createCoreServices } from './services.ts';
 import { registerJobHandlers } from './features/job-handlers.ts';
@@ -48,7 +49,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { coerceTypes: false } },
   });
-  const { clock, mailer, auth, auditBuffer } = createCoreServices({
+  const { clock, mailer, auth, auditBuffer, secretBox } = createCoreServices({
     config,
     db,
     appSecret: options.appSecret,
@@ -57,7 +58,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     onBackgroundError: (error) => app.log.error({ err: error }, 'background write failed'),
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   registerErrorHandler(app, { spaFallback: options.isServingWeb === true && fs.existsSync(WEB_DIST) });
 
   await app.register(fastifyCookie);
@@ -118,7 +119,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   registerAuthRoutes(app, { auth, isSecureCookie: config.publicUrl.startsWith('https://'), sessionAbsoluteMs: config.sessionAbsoluteMs });
-  registerFeatures(app, { db, clock, mailer, auth, auditBuffer, config, jobs: options.jobs });
+  registerFeatures(app, { db, clock, mailer, auth, auditBuffer, config, jobs: options.jobs, secretBox });
   app.addHook('onClose', async () => auditBuffer.flush());
   // Workers run in every server process; the job queue starts them when its caller starts it.
   await registerJobHandlers({ jobs: options.jobs, db, config, auth, clock });

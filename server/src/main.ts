@@ -10,11 +10,19 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openDatabase(config);
   const appSecret = await resolveAppSecret(config.appSecret, config.dataDir);
-  const jobs = createJobQueue({ db: database.db, connectionString: database.url, onError: (error) => app.log.error({ err: error }, 'job failed') });
+  let isStopping = false;
+  const jobs = createJobQueue({
+    db: database.db,
+    connectionString: database.url,
+    onError: (error) => {
+      // While stopping, pg-boss may still hold an idle connection when PostgreSQL shuts down (57P01): expected, not news.
+      if (isStopping && (error as { code?: string }).code === '57P01') return;
+      app.log.error({ err: error }, 'job failed');
+    },
+  });
   const app = await buildApp({ config, db: database.db, appSecret, jobs, isServingWeb: true });
   await jobs.start();
 
-  let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;

@@ -11,12 +11,15 @@ import { SignInPage } from './features/auth/SignInPage.tsx';
 import { MyRegionsPage } from './features/coordinator/MyRegionsPage.tsx';
 import { ImportPage } from './features/imports/ImportPage.tsx';
 import { ImportStreamPickerPage } from './features/imports/ImportStreamPickerPage.tsx';
+import { MunicipalitiesImportPage } from './features/imports/MunicipalitiesImportPage.tsx';
 import { AppLayout } from './features/layout/AppLayout.tsx';
 import { homeFor } from './features/layout/nav-items.ts';
 import { PublicLayout } from './features/layout/PublicLayout.tsx';
 import { OutboxMessagePage } from './features/outbox/OutboxMessagePage.tsx';
 import { OutboxPage } from './features/outbox/OutboxPage.tsx';
+import { PersonPage } from './features/people/PersonPage.tsx';
 import { MyDataPage } from './features/privacy/MyDataPage.tsx';
+import { OrganisationsPage } from './features/programmes/OrganisationsPage.tsx';
 import { ProgrammePage } from './features/programmes/ProgrammePage.tsx';
 import { ProgrammesPage } from './features/programmes/ProgrammesPage.tsx';
 import { StreamPage } from './features/programmes/StreamPage.tsx';
@@ -109,6 +112,9 @@ const streamRoute = createRoute({
 });
 const importRoute = createRoute({ getParentRoute: () => appRoute, path: '/streams/$streamId/import', component: ImportPage });
 const importPickerRoute = createRoute({ getParentRoute: () => appRoute, path: '/import', component: ImportStreamPickerPage });
+const organisationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/organisations', component: OrganisationsPage });
+const personRoute = createRoute({ getParentRoute: () => appRoute, path: '/people/$personId', component: PersonPage });
+const municipalitiesImportRoute = createRoute({ getParentRoute: () => appRoute, path: '/municipalities/import', component: MunicipalitiesImportPage });
 
 const USER_SORTS = ['email', 'displayName', 'createdAt'] as const;
 const usersRoute = createRoute({
@@ -163,6 +169,9 @@ const routeTree = rootRoute.addChildren([
     streamRoute,
     importRoute,
     importPickerRoute,
+    organisationsRoute,
+    personRoute,
+    municipalitiesImportRoute,
     usersRoute,
     auditRoute,
     outboxRoute,

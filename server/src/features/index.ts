@@ -5,6 +5,7 @@ import type { AuditBuffer } from '../lib/audit.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { JobQueue } from '../lib/jobs.ts';
 import type { Mailer } from '../lib/mailer.ts';
+import type { SecretBox } from '../lib/secret-box.ts';
 import type { AuthService } from './auth/auth.service.ts';
 import { registerJobRoutes } from './jobs/jobs.routes.ts';
 import { registerUserRoutes } from './users/users.routes.ts';
@@ -26,6 +27,8 @@ export interface FeatureDeps {
   auditBuffer: AuditBuffer;
   config: Config;
   jobs: JobQueue;
+  /** HMAC keyed by the app secret (rotating check-in codes). */
+  secretBox: SecretBox;
 }
 
 /** The one place where features join the app: a new capability adds one line here. */

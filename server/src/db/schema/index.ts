@@ -5,3 +5,4 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './jobs.ts';
 export * from './imports.ts';
+export * from './schedule.ts';

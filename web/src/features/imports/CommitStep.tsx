@@ -6,7 +6,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { commitImport, type ImportCheck } from './imports.api.ts';
 
 /** The options of the real run and its button; a file with errors needs "skip bad rows". */
-export function CommitStep({ check, onStarted }: { check: ImportCheck; onStarted: (jobId: string) => void }) {
+export function CommitStep({ check, onStarted, canInvite = true }: { check: ImportCheck; onStarted: (jobId: string) => void; canInvite?: boolean }) {
   const { t } = useTranslation();
   const [skipBadRows, setSkip] = useState(false);
   const [invite, setInvite] = useState(false);
@@ -17,7 +17,7 @@ export function CommitStep({ check, onStarted }: { check: ImportCheck; onStarted
   return (
     <Stack align="flex-start">
       <Switch checked={skipBadRows} onChange={(e) => setSkip(e.currentTarget.checked)} label={t('imports.skipBadRows')} description={t('imports.skipBadRowsHint', { count: check.badRowCount })} disabled={check.errorCount === 0} />
-      <Switch checked={invite} onChange={(e) => setInvite(e.currentTarget.checked)} label={t('imports.invite')} description={t('imports.inviteHint')} />
+      {canInvite && <Switch checked={invite} onChange={(e) => setInvite(e.currentTarget.checked)} label={t('imports.invite')} description={t('imports.inviteHint')} />}
       {check.hasFileErrors && (
         <Alert color="red" variant="light">
           {t('imports.fileErrors')}

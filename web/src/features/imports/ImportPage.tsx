@@ -9,7 +9,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { AnchorLink } from '../../components/RouterLinks.tsx';
 import { streamQuery } from '../programmes/programmes.api.ts';
 import { CommitStep } from './CommitStep.tsx';
-import type { ImportCheck } from './imports.api.ts';
+import { uploadPeopleFile, type ImportCheck } from './imports.api.ts';
 import { JobProgress } from './JobProgress.tsx';
 import { MappingForm } from './MappingForm.tsx';
 import { ProblemsTable } from './ProblemsTable.tsx';
@@ -60,7 +60,7 @@ export function ImportPage() {
               </Group>
             </Stack>
           ) : !check ? (
-            <UploadStep streamId={streamId} onChecked={setCheck} />
+            <UploadStep upload={(file) => uploadPeopleFile(streamId, file)} onChecked={setCheck} />
           ) : (
             <DryRun check={check} onChecked={setCheck} onStarted={setJobId} onRestart={restart} />
           )}
@@ -70,7 +70,18 @@ export function ImportPage() {
   );
 }
 
-function DryRun({ check, onChecked, onStarted, onRestart }: { check: ImportCheck; onChecked: (c: ImportCheck) => void; onStarted: (jobId: string) => void; onRestart: () => void }) {
+interface DryRunProps {
+  check: ImportCheck;
+  onChecked: (c: ImportCheck) => void;
+  onStarted: (jobId: string) => void;
+  onRestart: () => void;
+  /** Our fields the columns can map onto (people by default). */
+  fields?: readonly string[];
+  canInvite?: boolean;
+}
+
+/** The checked file: mapping, sample rows, problems and the commit step (shared by people and municipalities imports). */
+export function DryRun({ check, onChecked, onStarted, onRestart, fields, canInvite }: DryRunProps) {
   const { t } = useTranslation();
   return (
     <Stack>
@@ -87,10 +98,10 @@ function DryRun({ check, onChecked, onStarted, onRestart }: { check: ImportCheck
           </Button>
         </Group>
       </Paper>
-      <MappingForm key={JSON.stringify(check.mapping)} check={check} onChecked={onChecked} />
+      <MappingForm key={JSON.stringify(check.mapping)} check={check} onChecked={onChecked} fields={fields} />
       {check.sample.length > 0 && <SampleTable check={check} />}
       {check.errors.length > 0 && <ProblemsTable key={check.uploadId + check.errorCount} uploadId={check.uploadId} problems={check.errors} errorCount={check.errorCount} />}
-      <CommitStep check={check} onStarted={onStarted} />
+      <CommitStep check={check} onStarted={onStarted} canInvite={canInvite} />
     </Stack>
   );
 }

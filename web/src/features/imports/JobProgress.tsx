@@ -8,7 +8,7 @@ import { jobQuery, type ImportSummary } from './imports.api.ts';
 const SUMMARY_KEYS = ['created', 'updated', 'enrolled', 'skipped', 'usersCreated', 'invited'] as const;
 
 /** The import running in the background: a progress bar while it runs, then what it did. */
-export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished?: () => void }) {
+export function JobProgress({ jobId, onFinished, summaryKeys = SUMMARY_KEYS }: { jobId: string; onFinished?: () => void; summaryKeys?: readonly (typeof SUMMARY_KEYS)[number][] }) {
   const { t } = useTranslation();
   const job = useQuery(jobQuery(jobId));
   const status = job.data?.status;
@@ -32,7 +32,7 @@ export function JobProgress({ jobId, onFinished }: { jobId: string; onFinished?:
     return (
       <Alert color="green" variant="light" title={t('imports.done')} role="status">
         <List size="sm">
-          {SUMMARY_KEYS.map((key) => (
+          {summaryKeys.map((key) => (
             <List.Item key={key}>{t(`imports.summary.${key}`, { count: summary[key] ?? 0 })}</List.Item>
           ))}
         </List>

@@ -8,11 +8,11 @@ import { PERSON_FIELDS, setMapping, type ImportCheck, type ImportMapping } from 
 const IGNORE = '__ignore__';
 
 /** Which of our fields each column of the file fills; changing it re-runs the dry run. */
-export function MappingForm({ check, onChecked }: { check: ImportCheck; onChecked: (check: ImportCheck) => void }) {
+export function MappingForm({ check, onChecked, fields = PERSON_FIELDS }: { check: ImportCheck; onChecked: (check: ImportCheck) => void; fields?: readonly string[] }) {
   const { t } = useTranslation();
   const [mapping, setLocal] = useState<ImportMapping>(() => ({ ...check.mapping }));
   const save = useMutation({ mutationFn: (m: ImportMapping) => setMapping(check.uploadId, m), onSuccess: onChecked });
-  const options = [{ value: IGNORE, label: t('imports.ignoreColumn') }, ...PERSON_FIELDS.map((f) => ({ value: f, label: t(`importFields.${f}`) }))];
+  const options = [{ value: IGNORE, label: t('imports.ignoreColumn') }, ...fields.map((f) => ({ value: f, label: t(`importFields.${f}` as 'importFields.email') }))];
   const isChanged = check.columns.some((c) => (mapping[c] ?? null) !== (check.mapping[c] ?? null));
 
   return (

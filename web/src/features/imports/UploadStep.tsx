@@ -3,13 +3,13 @@ import { Button, FileInput, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { uploadPeopleFile, type ImportCheck } from './imports.api.ts';
+import type { ImportCheck } from './imports.api.ts';
 
 /** Step 1: pick a CSV or XLSX file and send it for the dry run. */
-export function UploadStep({ streamId, onChecked }: { streamId: string; onChecked: (check: ImportCheck) => void }) {
+export function UploadStep({ upload: send, hint, onChecked }: { upload: (file: File) => Promise<ImportCheck>; hint?: string; onChecked: (check: ImportCheck) => void }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
-  const upload = useMutation({ mutationFn: (f: File) => uploadPeopleFile(streamId, f), onSuccess: onChecked });
+  const upload = useMutation({ mutationFn: send, onSuccess: onChecked });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (file) upload.mutate(file);
@@ -17,7 +17,7 @@ export function UploadStep({ streamId, onChecked }: { streamId: string; onChecke
   return (
     <form onSubmit={submit}>
       <Stack align="flex-start" maw={520}>
-        <Text size="sm">{t('imports.uploadHint')}</Text>
+        <Text size="sm">{hint ?? t('imports.uploadHint')}</Text>
         <ProblemAlert error={upload.error} />
         <FileInput
           label={t('imports.file')}

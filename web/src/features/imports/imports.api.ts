@@ -15,6 +15,16 @@ export function uploadPeopleFile(streamId: string, file: File): Promise<ImportCh
   return api<ImportCheck>(`/api/streams/${streamId}/imports`, { method: 'POST', body: form });
 }
 
+/** Our fields a municipalities file's columns can map onto (mirrors MUNICIPALITY_IMPORT_FIELDS). */
+export const MUNICIPALITY_FIELDS = ['region', 'name', 'kind', 'population', 'lat', 'lon'] as const;
+
+/** Uploads a municipalities file (admin) and gets the dry run back. */
+export function uploadMunicipalitiesFile(file: File): Promise<ImportCheck> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api<ImportCheck>('/api/municipalities/imports', { method: 'POST', body: form });
+}
+
 export const setMapping = (uploadId: string, mapping: ImportMapping) => put<ImportCheck>(`/api/imports/${uploadId}/mapping`, { mapping });
 
 export const commitImport = (uploadId: string, body: { skipBadRows: boolean; invite: boolean }) =>

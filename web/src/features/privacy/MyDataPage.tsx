@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { meQuery } from '../../api/auth.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ConsentsSection } from './ConsentsSection.tsx';
+import { PublishConsentSection } from './PublishConsentSection.tsx';
 import { EXPORT_URL } from './privacy.api.ts';
 
 /** The person's own data under 152-FZ: download everything held about them, and their consents. */
@@ -39,6 +40,7 @@ export function MyDataPage() {
           <Text size="sm">{t('myData.erasureHint')}</Text>
         </Stack>
       </Paper>
+      {me?.roles.includes('admin') && <PublishConsentSection />}
     </Stack>
   );
 }

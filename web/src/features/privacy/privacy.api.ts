@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Consent, ConsentDocument } from '@ms/contracts/privacy';
+import type { Consent, ConsentDocument, PublishConsentDocumentBody } from '@ms/contracts/privacy';
 import { get, post } from '../../api/client.ts';
 
 export type { Consent, ConsentDocument };
@@ -16,5 +16,6 @@ export const currentConsentDocumentQuery = queryOptions({
   queryFn: ({ signal }) => get<ConsentDocument>('/api/consent-documents/current', undefined, signal),
 });
 
+export const publishConsentDocument = (body: PublishConsentDocumentBody) => post<ConsentDocument>('/api/consent-documents', body);
 export const grantConsent = (version: string) => post<Consent>('/api/me/consents', { version });
 export const withdrawConsent = (id: string) => post<Consent>(`/api/me/consents/${id}/withdraw`);

@@ -1,4 +1,5 @@
-import { Badge, Breadcrumbs, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Badge, Breadcrumbs, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { AnchorLink } from '../../components/RouterLinks.tsx';
 import { intakesQuery, programmeQuery, streamsQuery, type Intake, type Stream } from './programmes.api.ts';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { ManageDialog, type Editing } from './ManageDialog.tsx';
 
 const route = getRouteApi('/app/programmes/$programmeId');
 
@@ -19,6 +21,7 @@ export function ProgrammePage() {
   const programme = useQuery(programmeQuery(programmeId));
   const intakes = useQuery(intakesQuery(programmeId));
   const streams = useQuery(streamsQuery({ programmeId }));
+  const [editing, setEditing] = useState<Editing | null>(null);
 
   return (
     <QueryState query={programme}>
@@ -30,16 +33,33 @@ export function ProgrammePage() {
             </AnchorLink>
             <Text>{l.name(p)}</Text>
           </Breadcrumbs>
-          <PageTitle>{l.name(p)}</PageTitle>
+          <PageTitle
+            actions={
+              p.canManage && (
+                <Button variant="light" onClick={() => setEditing({ kind: 'programme', programme: p })}>
+                  {t('manage.editProgramme')}
+                </Button>
+              )
+            }
+          >
+            {l.name(p)}
+          </PageTitle>
           {(l.language === 'en' ? p.descriptionEn || p.descriptionRu : p.descriptionRu) && (
             <Text maw={800}>{l.language === 'en' ? p.descriptionEn || p.descriptionRu : p.descriptionRu}</Text>
           )}
           <Text size="sm" c="dimmed">
             {t('programmes.thresholdText', { pct: p.completionThresholdPct })}
           </Text>
-          <Title order={2} size="h3">
-            {t('programmes.intakes')}
-          </Title>
+          <Group justify="space-between" wrap="wrap">
+            <Title order={2} size="h3">
+              {t('programmes.intakes')}
+            </Title>
+            {p.canManage && (
+              <Button variant="light" onClick={() => setEditing({ kind: 'intake', programmeId })}>
+                {t('manage.newIntake')}
+              </Button>
+            )}
+          </Group>
           <QueryState query={intakes}>
             {(intakePage) =>
               intakePage.items.length === 0 ? (
@@ -49,7 +69,7 @@ export function ProgrammePage() {
                   {(streamPage) => (
                     <Stack>
                       {intakePage.items.map((intake) => (
-                        <IntakeCard key={intake.id} intake={intake} streams={streamPage.items.filter((s) => s.intakeId === intake.id)} />
+                        <IntakeCard key={intake.id} intake={intake} streams={streamPage.items.filter((s) => s.intakeId === intake.id)} onEdit={setEditing} />
                       ))}
                     </Stack>
                   )}
@@ -57,13 +77,14 @@ export function ProgrammePage() {
               )
             }
           </QueryState>
+          <ManageDialog editing={editing} onClose={() => setEditing(null)} />
         </Stack>
       )}
     </QueryState>
   );
 }
 
-function IntakeCard({ intake, streams }: { intake: Intake; streams: Stream[] }) {
+function IntakeCard({ intake, streams, onEdit }: { intake: Intake; streams: Stream[]; onEdit: (editing: Editing) => void }) {
   const { t } = useTranslation();
   const l = useLocalised();
   return (
@@ -75,6 +96,20 @@ function IntakeCard({ intake, streams }: { intake: Intake; streams: Stream[] }) 
         <Text size="sm" c="dimmed">
           {t('common.dateRange', { from: l.date(intake.startsOn), to: l.date(intake.endsOn) })}
         </Text>
+        {intake.canManage && (
+          <Group gap="xs">
+            <Button size="xs" variant="default" onClick={() => onEdit({ kind: 'intake', programmeId: intake.programmeId, intake })} aria-label={t('manage.editNamed', { name: l.name(intake) })}>
+              {t('manage.edit')}
+            </Button>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => onEdit({ kind: 'stream', intakeId: intake.id, nextNumber: Math.max(0, ...streams.map((s) => s.number)) + 1 })}
+            >
+              {t('manage.newStream')}
+            </Button>
+          </Group>
+        )}
       </Group>
       {streams.length === 0 ? (
         <Text c="dimmed" size="sm">
@@ -111,9 +146,14 @@ function IntakeCard({ intake, streams }: { intake: Intake; streams: Stream[] }) 
                     </Table.Td>
                     <Table.Td>
                       {s.canManage && (
-                        <AnchorLink to="/streams/$streamId/import" params={{ streamId: s.id }} size="sm">
-                          {t('imports.action')}
-                        </AnchorLink>
+                        <Group gap="xs" wrap="nowrap">
+                          <AnchorLink to="/streams/$streamId/import" params={{ streamId: s.id }} size="sm">
+                            {t('imports.action')}
+                          </AnchorLink>
+                          <Button size="compact-sm" variant="subtle" onClick={() => onEdit({ kind: 'stream', intakeId: s.intakeId, stream: s })} aria-label={t('manage.editNamed', { name: l.name(s) })}>
+                            {t('manage.edit')}
+                          </Button>
+                        </Group>
                       )}
                     </Table.Td>
                   </Table.Tr>

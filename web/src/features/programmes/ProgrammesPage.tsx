@@ -1,18 +1,22 @@
 import { useState } from 'react';
-import { Group, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { meQuery } from '../../api/auth.ts';
 import { useLocalised } from '../../api/names.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { AnchorLink } from '../../components/RouterLinks.tsx';
+import { AppModal } from '../../components/AppModal.tsx';
+import { AnchorLink, ButtonLink } from '../../components/RouterLinks.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
 import { SortableTh, type SortDir } from '../../components/SortableTh.tsx';
 import { sortBy } from '../../components/sort.ts';
 import { TablePager } from '../../components/TablePager.tsx';
 import { programmesQuery, type Programme } from './programmes.api.ts';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { organisationsQuery } from './manage.api.ts';
+import { ProgrammeForm } from './ProgrammeForm.tsx';
 
 const route = getRouteApi('/app/programmes');
 const PAGE_SIZE = 25;
@@ -26,12 +30,36 @@ export function ProgrammesPage() {
   const query = useQuery(programmesQuery({ q, page, pageSize: PAGE_SIZE }));
   // The API returns programmes in a fixed order; sorting a page of a few dozen happens here.
   const [sort, setSort] = useState<{ field: string; dir: SortDir }>({ field: 'name', dir: 'asc' });
+  const [isCreating, setCreating] = useState(false);
+  // Only staff and admins hold organisation grants; for others the list is empty and nothing is offered.
+  const organisations = useQuery(organisationsQuery);
+  const canCreate = organisations.data?.items.some((o) => o.canManage) ?? false;
+  const { data: me } = useSuspenseQuery(meQuery);
+  const showOrganisations = (me?.roles.includes('admin') ?? false) || (organisations.data?.items.length ?? 0) > 0;
 
   const sortKey = (p: Programme) => (sort.field === 'threshold' ? p.completionThresholdPct : sort.field === 'created' ? p.createdAt : l.name(p));
 
   return (
     <Stack>
-      <PageTitle>{t('programmes.title')}</PageTitle>
+      <PageTitle
+        actions={
+          showOrganisations && (
+            <>
+              {me?.roles.includes('admin') && (
+                <ButtonLink to="/municipalities/import" variant="default">
+                  {t('municipalities.importTitle')}
+                </ButtonLink>
+              )}
+              <ButtonLink to="/organisations" variant="default">
+                {t('manage.organisations')}
+              </ButtonLink>
+              {canCreate && <Button onClick={() => setCreating(true)}>{t('manage.newProgramme')}</Button>}
+            </>
+          )
+        }
+      >
+        {t('programmes.title')}
+      </PageTitle>
       <Group>
         <SearchInput label={t('common.search')} value={q} onSearch={(value) => void navigate({ search: { q: value, page: 1 } })} />
       </Group>
@@ -75,6 +103,9 @@ export function ProgrammesPage() {
           )
         }
       </QueryState>
+      <AppModal opened={isCreating} onClose={() => setCreating(false)} title={t('manage.newProgramme')}>
+        {isCreating && <ProgrammeForm onDone={() => setCreating(false)} />}
+      </AppModal>
     </Stack>
   );
 }

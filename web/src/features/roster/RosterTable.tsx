@@ -2,6 +2,7 @@ import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RosterItem } from '@ms/contracts/people';
 import { useLocalised } from '../../api/names.ts';
+import { AnchorLink } from '../../components/RouterLinks.tsx';
 import { SortableTh, type SortDir } from '../../components/SortableTh.tsx';
 import type { RosterSearch, RosterSort } from './roster-search.ts';
 import { TableScroll } from '../../components/TableScroll.tsx';
@@ -43,9 +44,9 @@ export function RosterTable({ items, search, onSort }: RosterTableProps) {
           {items.map((p) => (
             <Table.Tr key={p.personId}>
               <Table.Td>
-                <Text size="sm" fw={600}>
+                <AnchorLink to="/people/$personId" params={{ personId: p.personId }} size="sm" fw={600}>
                   {p.fullName}
-                </Text>
+                </AnchorLink>
                 {p.email && (
                   <Text size="xs" c="dimmed">
                     {p.email}

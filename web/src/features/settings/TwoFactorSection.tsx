@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Code, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { beginTotp, confirmTotp, disableTotp, meQuery } from '../../api/auth.ts';
 import { isProblem } from '../../api/client.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { OtpQrCode } from './OtpQrCode.tsx';
 
 /** Two-factor sign-in: enrol (secret + otpauth URL, confirm with a code) or turn it off with a code. */
 export function TwoFactorSection({ isEnabled }: { isEnabled: boolean }) {
@@ -91,6 +92,7 @@ function Enrol() {
         <List.Item>{t('totp.step2')}</List.Item>
         <List.Item>{t('totp.step3')}</List.Item>
       </List>
+      <OtpQrCode url={setup.data.otpauthUrl} alt={t('totp.qrAlt')} />
       <Text size="sm" fw={600}>
         {t('totp.secret')}
       </Text>
@@ -103,9 +105,6 @@ function Enrol() {
       <Code block style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
         {setup.data.otpauthUrl}
       </Code>
-      <Alert color="gray" variant="light">
-        {t('totp.noQr')}
-      </Alert>
       <CodeForm label={t('fields.totpCode')} submitLabel={t('totp.confirm')} isPending={confirm.isPending} error={confirm.error} onSubmit={(code) => confirm.mutate(code)} />
     </Stack>
   );
