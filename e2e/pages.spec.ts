@@ -80,8 +80,6 @@ const BY_ACCOUNT: Array<{ account: DemoAccount; visits: Visit[] }> = [
         path: '/my-data',
         heading: 'Мои данные',
         shows: 'Согласия на обработку персональных данных',
-        // A Mantine Alert is role=alert by default, even for this calm confirmation.
-        alerts: ['Вы дали согласие на действующую редакцию.'],
       },
     ],
   },

@@ -36,10 +36,18 @@ export const navbar = (page: Page, name: string | RegExp = /Основная н�
 /** The page's single h1. */
 export const pageHeading = (page: Page): Locator => main(page).getByRole('heading', { level: 1 });
 
-/** The names of the navbar's links, in order. */
+/** The names of the navbar's links, in order. On a phone the navbar is a closed (inert) drawer: open it to read it, then close it. */
 export async function navLinkNames(page: Page): Promise<string[]> {
+  const burger = page.getByRole('button', { name: /Открыть меню|Open menu/ });
+  const isDrawer = await burger.isVisible();
+  if (isDrawer) {
+    await burger.click();
+    await navbar(page).waitFor();
+  }
   const links = navbar(page).getByRole('link');
-  return (await links.allTextContents()).map((text) => text.trim());
+  const names = (await links.allTextContents()).map((text) => text.trim());
+  if (isDrawer) await page.getByRole('button', { name: /Закрыть меню|Close menu/ }).click();
+  return names;
 }
 
 /**
@@ -89,22 +97,32 @@ export async function rosterApi(page: Page, streamId: string, query: Record<stri
   return (await response.json()) as { items: RosterApiItem[]; total: number };
 }
 
-/** The roster table (inside its scroll region) and its body rows. */
-export const rosterTable = (page: Page): Locator => main(page).getByRole('table', { name: /Участники потока|Participants of the stream/ });
-export const rosterRows = (page: Page): Locator => rosterTable(page).locator('tbody tr');
+/**
+ * The roster: a table on wide screens (inside its scroll region), a list of cards on a phone; its rows are
+ * the table's body rows or the cards.
+ */
+const ROSTER_NAME = /Участники потока|Participants of the stream/;
+export const rosterTable = (page: Page): Locator => main(page).getByRole('table', { name: ROSTER_NAME });
+export const rosterList = (page: Page): Locator => main(page).getByRole('list', { name: ROSTER_NAME });
+export const rosterRows = (page: Page): Locator => rosterTable(page).locator('tbody tr').or(rosterList(page).locator(':scope > li'));
 
 /** The "Строки 1–50 из 80" line under a table. */
 export const pagerRange = (page: Page): Locator => main(page).getByText(/^Строки \d+–\d+ из \d+$/);
 
-/** The texts of one column (0-based) of the roster's body rows. */
+/** The texts of one column (0-based) of the roster's rows (a card marks each value with its column's data-cell). */
 export async function rosterColumn(page: Page, index: number): Promise<string[]> {
-  return rosterRows(page).evaluateAll((rows, i) => rows.map((row) => (row.children[i]?.textContent ?? '').trim()), index);
+  return rosterRows(page).evaluateAll(
+    (rows, i) => rows.map((row) => ((row.tagName === 'TR' ? row.children[i] : row.querySelector(`[data-cell="${i}"]`))?.textContent ?? '').trim()),
+    index,
+  );
 }
 
 /** The full names in the roster's first column (without the e-mail line under them). */
 export async function rosterNames(page: Page): Promise<string[]> {
   // The first element of the first cell is the name (text or a link to the person), the e-mail follows it.
-  return rosterRows(page).evaluateAll((rows) => rows.map((row) => (row.querySelector('td')?.firstElementChild?.textContent ?? '').trim()));
+  return rosterRows(page).evaluateAll((rows) =>
+    rows.map((row) => ((row.tagName === 'TR' ? row.querySelector('td') : row.querySelector('[data-cell="0"]'))?.firstElementChild?.textContent ?? '').trim()),
+  );
 }
 
 /** Whether the page is wider than the viewport (a table or a header pushing the whole page sideways). */

@@ -1,4 +1,4 @@
-import { Button, Code, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Code, Group, Stack, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
 import { TablePager } from '../../components/TablePager.tsx';
 import type { Page } from '../programmes/programmes.api.ts';
-import { TableScroll } from '../../components/TableScroll.tsx';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 
 const route = getRouteApi('/app/audit');
 const PAGE_SIZE = 50;
@@ -29,6 +29,22 @@ export function AuditPage() {
   });
   const update = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, page: 1, ...patch }), replace: true });
   const hasFilters = Object.values(filters).some(Boolean);
+  const columns: Array<Column<AuditEntry>> = [
+    { key: 'at', label: t('audit.at'), card: 'title', nowrap: true, render: (e) => l.dateTime(e.at) },
+    { key: 'actor', label: t('audit.actor'), render: (e) => e.actorEmail ?? t('audit.system') },
+    { key: 'action', label: t('audit.action'), render: (e) => <Code>{e.action}</Code> },
+    { key: 'entity', label: t('audit.entity'), render: (e) => [e.entity, e.entityId].filter(Boolean).join(' ') },
+    { key: 'ip', label: t('audit.ip'), render: (e) => e.ip ?? '' },
+    {
+      key: 'details',
+      label: t('audit.details'),
+      render: (e) => (
+        <Text size="xs" ff="monospace" style={{ wordBreak: 'break-word' }} maw={360}>
+          {Object.keys(e.details).length > 0 ? JSON.stringify(e.details) : ''}
+        </Text>
+      ),
+    },
+  ];
 
   return (
     <Stack>
@@ -58,39 +74,7 @@ export function AuditPage() {
             <Text c="dimmed">{t('audit.empty')}</Text>
           ) : (
             <div>
-              <TableScroll label={t('audit.caption')}>
-                <Table striped>
-                  <Table.Caption className="visually-hidden">{t('audit.caption')}</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('audit.at')}</Table.Th>
-                      <Table.Th>{t('audit.actor')}</Table.Th>
-                      <Table.Th>{t('audit.action')}</Table.Th>
-                      <Table.Th>{t('audit.entity')}</Table.Th>
-                      <Table.Th>{t('audit.ip')}</Table.Th>
-                      <Table.Th>{t('audit.details')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {page.items.map((e) => (
-                      <Table.Tr key={e.id}>
-                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{l.dateTime(e.at)}</Table.Td>
-                        <Table.Td>{e.actorEmail ?? t('audit.system')}</Table.Td>
-                        <Table.Td>
-                          <Code>{e.action}</Code>
-                        </Table.Td>
-                        <Table.Td>{[e.entity, e.entityId].filter(Boolean).join(' ')}</Table.Td>
-                        <Table.Td>{e.ip ?? ''}</Table.Td>
-                        <Table.Td>
-                          <Text size="xs" ff="monospace" style={{ wordBreak: 'break-word' }} maw={360}>
-                            {Object.keys(e.details).length > 0 ? JSON.stringify(e.details) : ''}
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </TableScroll>
+              <ResponsiveTable caption={t('audit.caption')} rows={page.items} rowKey={(e) => String(e.id)} columns={columns} highlightOnHover={false} />
               <TablePager page={page.page} pageSize={page.pageSize} total={page.total} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p }) })} />
             </div>
           )

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Breadcrumbs, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { AnchorLink } from '../../components/RouterLinks.tsx';
 import { streamQuery } from '../programmes/programmes.api.ts';
+import { StreamBreadcrumbs } from '../programmes/StreamBreadcrumbs.tsx';
 import { CommitStep } from './CommitStep.tsx';
 import { uploadPeopleFile, type ImportCheck } from './imports.api.ts';
 import { JobProgress } from './JobProgress.tsx';
@@ -40,12 +41,7 @@ export function ImportPage() {
     <QueryState query={stream}>
       {(s) => (
         <Stack>
-          <Breadcrumbs>
-            <AnchorLink to="/streams/$streamId" params={{ streamId }}>
-              {l.name(s)}
-            </AnchorLink>
-            <Text>{t('imports.title')}</Text>
-          </Breadcrumbs>
+          <StreamBreadcrumbs stream={s} current={t('imports.title')} />
           <PageTitle>{t('imports.titleFor', { stream: l.name(s) })}</PageTitle>
           {jobId ? (
             <Stack align="flex-start">

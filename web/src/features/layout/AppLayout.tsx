@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { AppShell, Burger, Group } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -24,8 +24,32 @@ export function AppLayout() {
     if (locale && locale !== i18n.language) void i18n.changeLanguage(locale);
   }, [userId]);
 
-  // On a phone the navbar is a drawer: close it once the user has picked a page.
+  // Below Mantine's `sm` the navbar is a drawer; AppShell only slides it off-screen when closed.
+  const isPhone = useMediaQuery('(max-width: 47.99em)') ?? false;
+  const isNavHidden = isPhone && !isNavOpen;
+  const burgerRef = useRef<HTMLButtonElement>(null);
+  const navbarRef = useRef<HTMLElement>(null);
+
+  // Close the drawer once the user has picked a page.
   useEffect(close, [pathname, close]);
+
+  // A closed drawer is inert (see styles.css): focus left inside it would fall to <body>, so hand it
+  // back to the burger that opened it.
+  useEffect(() => {
+    if (isNavHidden && navbarRef.current?.contains(document.activeElement)) burgerRef.current?.focus();
+  }, [isNavHidden]);
+
+  // Escape closes an open drawer, like any other disclosure, and returns focus to the burger.
+  useEffect(() => {
+    if (!isPhone || !isNavOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      close();
+      burgerRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [isPhone, isNavOpen, close]);
 
   if (!me) return null;
   const items = navItemsFor(me.roles);
@@ -38,7 +62,7 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={isNavOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t(isNavOpen ? 'app.closeMenu' : 'app.openMenu')} aria-expanded={isNavOpen} aria-controls="app-navbar" />
+            <Burger ref={burgerRef} opened={isNavOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t(isNavOpen ? 'app.closeMenu' : 'app.openMenu')} aria-expanded={isNavOpen} aria-controls="app-navbar" />
             <AnchorLink to="/" fw={700} size="lg" c="dark" underline="never">
               {t('app.name')}
             </AnchorLink>
@@ -49,7 +73,8 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" id="app-navbar" aria-label={t('nav.label')}>
+      {/* Closed on a phone: inert, so Tab and screen readers skip the off-screen links. */}
+      <AppShell.Navbar ref={navbarRef} p="xs" id="app-navbar" className="app-navbar" aria-label={t('nav.label')} inert={isNavHidden}>
         {items.map((item) => (
           <NavLinkLink key={item.to} to={item.to} label={t(`nav.${item.key}`)} active={isNavItemActive(item.to, pathname)} />
         ))}

@@ -24,8 +24,8 @@ export function Cartogram({ regions, counts, selected, onSelect }: CartogramProp
 
   return (
     <Box>
-      <div className={classes.scroll}>
-        <div className={classes.grid} style={{ gridTemplateColumns: `repeat(${columns}, minmax(30px, 1fr))`, minWidth: columns * 32 }} role="group" aria-label={t('map.label')}>
+      <div className={classes.frame}>
+        <div className={classes.grid} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }} role="group" aria-label={t('map.label')}>
           {regions.map((region) => {
             const count = counts.get(region.code) ?? 0;
             const colour = colourFor(count, buckets);
@@ -36,6 +36,7 @@ export function Cartogram({ regions, counts, selected, onSelect }: CartogramProp
                 type="button"
                 className={classes.tile}
                 data-selected={selected === region.code || undefined}
+                data-empty={count === 0 || undefined}
                 style={{ gridColumn: region.tileCol - minCol + 1, gridRow: region.tileRow - minRow + 1, background: colour.fill, color: colour.text }}
                 aria-label={t('map.tile', { name, count })}
                 aria-pressed={selected === region.code}
@@ -49,7 +50,7 @@ export function Cartogram({ regions, counts, selected, onSelect }: CartogramProp
         </div>
       </div>
       <Group gap="md" mt="sm" wrap="wrap" aria-label={t('map.legend')} role="list">
-        <LegendItem fill={ZERO_FILL} label={t('map.none')} />
+        <LegendItem fill={ZERO_FILL} label={t('map.none')} isEmpty />
         {buckets.map((b) => (
           <LegendItem key={b.min} fill={b.fill} label={b.min === b.max ? String(b.min) : t('map.range', { min: b.min, max: b.max })} />
         ))}
@@ -58,10 +59,15 @@ export function Cartogram({ regions, counts, selected, onSelect }: CartogramProp
   );
 }
 
-function LegendItem({ fill, label }: { fill: string; label: string }) {
+function LegendItem({ fill, label, isEmpty = false }: { fill: string; label: string; isEmpty?: boolean }) {
   return (
     <Group gap={6} role="listitem" wrap="nowrap">
-      <span className={classes.swatch} style={{ background: fill, borderColor: textOn(fill) === '#ffffff' ? fill : '#868e96' }} aria-hidden="true" />
+      <span
+        className={classes.swatch}
+        data-empty={isEmpty || undefined}
+        style={isEmpty ? { background: fill } : { background: fill, borderColor: textOn(fill) === '#ffffff' ? fill : '#868e96' }}
+        aria-hidden="true"
+      />
       <Text size="sm">{label}</Text>
     </Group>
   );

@@ -8,7 +8,8 @@ export interface Bucket {
 
 // A sequential blue ramp, light to dark; the zero colour is a neutral grey so "none" reads as absence.
 const RAMP = ['#d0e2f5', '#9ec3e6', '#6aa1d4', '#2f6aa8', '#17427a'];
-export const ZERO_FILL = '#eceff1';
+// Lighter than the palest blue, and drawn with a dashed edge (Cartogram.module.css), so 0 never reads as 1.
+export const ZERO_FILL = '#f8f9fa';
 const DARK_TEXT = '#1a1b1e';
 const LIGHT_TEXT = '#ffffff';
 

@@ -41,7 +41,8 @@ export function ConsentsSection() {
                     </Text>
                   </ScrollArea.Autosize>
                   {hasCurrent(list) ? (
-                    <Alert color="green" variant="light">
+                    // A calm confirmation of the current state, not an urgent message: status, not Mantine's default alert.
+                    <Alert color="green" variant="light" role="status">
                       {t('myData.consentGiven')}
                     </Alert>
                   ) : (

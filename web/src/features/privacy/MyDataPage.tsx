@@ -28,7 +28,8 @@ export function MyDataPage() {
       {me?.personId ? (
         <ConsentsSection />
       ) : (
-        <Alert color="gray" variant="light" title={t('myData.consentsTitle')}>
+        // A standing note, not news: Mantine's default role="alert" would interrupt screen readers.
+        <Alert color="gray" variant="light" title={t('myData.consentsTitle')} role="note">
           {t('myData.noPerson')}
         </Alert>
       )}

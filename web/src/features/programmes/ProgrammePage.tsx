@@ -1,14 +1,14 @@
-import { useState } from 'react';
-import { Badge, Breadcrumbs, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useId, useState } from 'react';
+import { Badge, Breadcrumbs, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalised } from '../../api/names.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { AnchorLink } from '../../components/RouterLinks.tsx';
+import { AnchorLink, ButtonLink } from '../../components/RouterLinks.tsx';
 import { intakesQuery, programmeQuery, streamsQuery, type Intake, type Stream } from './programmes.api.ts';
-import { TableScroll } from '../../components/TableScroll.tsx';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { ManageDialog, type Editing } from './ManageDialog.tsx';
 
 const route = getRouteApi('/app/programmes/$programmeId');
@@ -87,10 +87,53 @@ export function ProgrammePage() {
 function IntakeCard({ intake, streams, onEdit }: { intake: Intake; streams: Stream[]; onEdit: (editing: Editing) => void }) {
   const { t } = useTranslation();
   const l = useLocalised();
+  const headingId = useId();
+  const columns: Array<Column<Stream>> = [
+    {
+      key: 'name',
+      label: t('streams.name'),
+      card: 'title',
+      render: (s) => (
+        <AnchorLink to="/streams/$streamId" params={{ streamId: s.id }} fw={600}>
+          {l.name(s)}
+        </AnchorLink>
+      ),
+    },
+    { key: 'dates', label: t('streams.dates'), render: (s) => t('common.dateRange', { from: l.date(s.startsOn), to: l.date(s.endsOn) }) },
+    { key: 'participants', label: t('streams.participants'), render: (s) => <Badge variant="light">{l.number(s.participantCount)}</Badge> },
+    {
+      key: 'actions',
+      label: t('common.actions'),
+      hideLabel: true,
+      card: 'actions',
+      render: (s, layout) =>
+        s.canManage &&
+        (layout === 'card' ? (
+          <Group gap="xs">
+            <ButtonLink to="/streams/$streamId/import" params={{ streamId: s.id }} size="xs" variant="light">
+              {t('imports.action')}
+            </ButtonLink>
+            <Button size="xs" variant="default" onClick={() => onEdit({ kind: 'stream', intakeId: s.intakeId, stream: s })} aria-label={t('manage.editNamed', { name: l.name(s) })}>
+              {t('manage.edit')}
+            </Button>
+          </Group>
+        ) : (
+          <Group gap="xs" wrap="nowrap">
+            <AnchorLink to="/streams/$streamId/import" params={{ streamId: s.id }} size="sm">
+              {t('imports.action')}
+            </AnchorLink>
+            <Button size="compact-sm" variant="subtle" onClick={() => onEdit({ kind: 'stream', intakeId: s.intakeId, stream: s })} aria-label={t('manage.editNamed', { name: l.name(s) })}>
+              {t('manage.edit')}
+            </Button>
+          </Group>
+        )),
+    },
+  ];
+  // A named region per intake: the streams below belong to it (and journeys find them by it).
   return (
-    <Paper withBorder p="md">
+    <Paper component="section" withBorder p="md" aria-labelledby={headingId}>
       <Group justify="space-between" mb="sm">
-        <Title order={3} size="h4">
+        <Title order={3} size="h4" id={headingId}>
           {l.name(intake)}
         </Title>
         <Text size="sm" c="dimmed">
@@ -116,51 +159,14 @@ function IntakeCard({ intake, streams, onEdit }: { intake: Intake; streams: Stre
           {t('programmes.noStreams')}
         </Text>
       ) : (
-        <TableScroll label={l.name(intake)}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('streams.name')}</Table.Th>
-                <Table.Th>{t('streams.dates')}</Table.Th>
-                <Table.Th>{t('streams.participants')}</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {[...streams]
-                .sort((a, b) => a.number - b.number)
-                .map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <AnchorLink to="/streams/$streamId" params={{ streamId: s.id }} fw={600}>
-                        {l.name(s)}
-                      </AnchorLink>
-                    </Table.Td>
-                    <Table.Td>{t('common.dateRange', { from: l.date(s.startsOn), to: l.date(s.endsOn) })}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">
-                        {l.number(s.participantCount)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {s.canManage && (
-                        <Group gap="xs" wrap="nowrap">
-                          <AnchorLink to="/streams/$streamId/import" params={{ streamId: s.id }} size="sm">
-                            {t('imports.action')}
-                          </AnchorLink>
-                          <Button size="compact-sm" variant="subtle" onClick={() => onEdit({ kind: 'stream', intakeId: s.intakeId, stream: s })} aria-label={t('manage.editNamed', { name: l.name(s) })}>
-                            {t('manage.edit')}
-                          </Button>
-                        </Group>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-            </Table.Tbody>
-          </Table>
-        </TableScroll>
+        <ResponsiveTable
+          caption={t('programmes.streamsCaption', { name: l.name(intake) })}
+          rows={[...streams].sort((a, b) => a.number - b.number)}
+          rowKey={(s) => s.id}
+          columns={columns}
+          striped={false}
+          highlightOnHover={false}
+        />
       )}
     </Paper>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,11 +10,11 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { AppModal } from '../../components/AppModal.tsx';
 import { AnchorLink, ButtonLink } from '../../components/RouterLinks.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
-import { SortableTh, type SortDir } from '../../components/SortableTh.tsx';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
+import type { SortDir } from '../../components/SortableTh.tsx';
 import { sortBy } from '../../components/sort.ts';
 import { TablePager } from '../../components/TablePager.tsx';
 import { programmesQuery, type Programme } from './programmes.api.ts';
-import { TableScroll } from '../../components/TableScroll.tsx';
 import { organisationsQuery } from './manage.api.ts';
 import { ProgrammeForm } from './ProgrammeForm.tsx';
 
@@ -37,6 +37,29 @@ export function ProgrammesPage() {
   const { data: me } = useSuspenseQuery(meQuery);
   const showOrganisations = (me?.roles.includes('admin') ?? false) || (organisations.data?.items.length ?? 0) > 0;
 
+  const columns: Array<Column<Programme>> = [
+    {
+      key: 'name',
+      label: t('programmes.name'),
+      sortField: 'name',
+      card: 'title',
+      render: (p) => (
+        <AnchorLink to="/programmes/$programmeId" params={{ programmeId: p.id }} fw={600}>
+          {l.name(p)}
+        </AnchorLink>
+      ),
+    },
+    {
+      key: 'description',
+      label: t('programmes.description'),
+      render: (p) => (
+        <Text size="sm" lineClamp={2}>
+          {l.language === 'en' && p.descriptionEn ? p.descriptionEn : p.descriptionRu}
+        </Text>
+      ),
+    },
+    { key: 'threshold', label: t('programmes.threshold'), sortField: 'threshold', render: (p) => `${p.completionThresholdPct}%` },
+  ];
   const sortKey = (p: Programme) => (sort.field === 'threshold' ? p.completionThresholdPct : sort.field === 'created' ? p.createdAt : l.name(p));
 
   return (
@@ -69,35 +92,13 @@ export function ProgrammesPage() {
             <Text c="dimmed">{t('programmes.empty')}</Text>
           ) : (
             <div>
-              <TableScroll label={t('programmes.caption')}>
-                <Table striped highlightOnHover>
-                  <Table.Caption className="visually-hidden">{t('programmes.caption')}</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <SortableTh field="name" label={t('programmes.name')} sort={sort.field} dir={sort.dir} onSort={(field, dir) => setSort({ field, dir })} />
-                      <Table.Th>{t('programmes.description')}</Table.Th>
-                      <SortableTh field="threshold" label={t('programmes.threshold')} sort={sort.field} dir={sort.dir} onSort={(field, dir) => setSort({ field, dir })} />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {sortBy(data.items, sortKey, sort.dir, l.language).map((p) => (
-                      <Table.Tr key={p.id}>
-                        <Table.Td>
-                          <AnchorLink to="/programmes/$programmeId" params={{ programmeId: p.id }} fw={600}>
-                            {l.name(p)}
-                          </AnchorLink>
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm" lineClamp={2}>
-                            {l.language === 'en' && p.descriptionEn ? p.descriptionEn : p.descriptionRu}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>{p.completionThresholdPct}%</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </TableScroll>
+              <ResponsiveTable
+                caption={t('programmes.caption')}
+                rows={sortBy(data.items, sortKey, sort.dir, l.language)}
+                rowKey={(p) => p.id}
+                columns={columns}
+                sort={{ ...sort, onSort: (field, dir) => setSort({ field, dir }) }}
+              />
               <TablePager page={data.page} pageSize={data.pageSize} total={data.total} onPage={(p) => void navigate({ search: (s) => ({ ...s, page: p }) })} />
             </div>
           )

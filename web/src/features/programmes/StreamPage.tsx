@@ -1,15 +1,16 @@
-import { Breadcrumbs, Group, Stack, Tabs, Text } from '@mantine/core';
+import { Group, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalised } from '../../api/names.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { AnchorLink, ButtonLink } from '../../components/RouterLinks.tsx';
+import { ButtonLink } from '../../components/RouterLinks.tsx';
 import { StreamMap } from '../map/StreamMap.tsx';
 import { RosterSection } from '../roster/RosterSection.tsx';
 import type { RosterSearch } from '../roster/roster-search.ts';
-import { programmeQuery, streamQuery } from './programmes.api.ts';
+import { streamQuery } from './programmes.api.ts';
+import { StreamBreadcrumbs } from './StreamBreadcrumbs.tsx';
 
 const route = getRouteApi('/app/streams/$streamId');
 
@@ -21,22 +22,13 @@ export function StreamPage() {
   const navigate = route.useNavigate();
   const l = useLocalised();
   const stream = useQuery(streamQuery(streamId));
-  const programme = useQuery({ ...programmeQuery(stream.data?.programmeId ?? ''), enabled: Boolean(stream.data) });
   const update = (patch: Partial<RosterSearch>) => void navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
 
   return (
     <QueryState query={stream}>
       {(s) => (
         <Stack>
-          <Breadcrumbs separatorMargin="xs" style={{ flexWrap: 'wrap' }}>
-            <AnchorLink to="/programmes">
-              {t('programmes.title')}
-            </AnchorLink>
-            <AnchorLink to="/programmes/$programmeId" params={{ programmeId: s.programmeId }}>
-              {programme.data ? l.name(programme.data) : '…'}
-            </AnchorLink>
-            <Text>{l.name(s)}</Text>
-          </Breadcrumbs>
+          <StreamBreadcrumbs stream={s} />
           <PageTitle
             actions={
               s.canManage && (

@@ -1,11 +1,11 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RosterItem } from '@ms/contracts/people';
 import { useLocalised } from '../../api/names.ts';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { AnchorLink } from '../../components/RouterLinks.tsx';
-import { SortableTh, type SortDir } from '../../components/SortableTh.tsx';
+import type { SortDir } from '../../components/SortableTh.tsx';
 import type { RosterSearch, RosterSort } from './roster-search.ts';
-import { TableScroll } from '../../components/TableScroll.tsx';
 
 const STATUS_COLOUR = { enrolled: 'blue.9', graduated: 'green.9', withdrawn: 'gray.8' } as const;
 
@@ -19,58 +19,60 @@ interface RosterTableProps {
 export function RosterTable({ items, search, onSort }: RosterTableProps) {
   const { t } = useTranslation();
   const l = useLocalised();
-  const sort = search.sort ?? 'lastName';
-  const th = (field: RosterSort, label: string) => (
-    <SortableTh field={field} label={label} sort={sort} dir={search.order ?? 'asc'} onSort={(f, dir) => onSort(f as RosterSort, dir)} />
-  );
 
   if (items.length === 0) return <Text c="dimmed">{t('roster.empty')}</Text>;
+  const columns: Array<Column<RosterItem>> = [
+    {
+      key: 'name',
+      label: t('roster.name'),
+      sortField: 'lastName',
+      card: 'title',
+      render: (p) => (
+        <>
+          <AnchorLink to="/people/$personId" params={{ personId: p.personId }} size="sm" fw={600}>
+            {p.fullName}
+          </AnchorLink>
+          {p.email && (
+            <Text size="xs" c="dimmed">
+              {p.email}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { key: 'age', label: t('roster.age'), sortField: 'age', render: (p) => p.age ?? '—' },
+    { key: 'region', label: t('roster.region'), sortField: 'region', render: (p) => (l.language === 'en' ? p.regionNameEn : p.regionNameRu) ?? '—' },
+    { key: 'municipality', label: t('roster.municipality'), render: (p) => p.municipalityName ?? '—' },
+    {
+      key: 'position',
+      label: t('roster.position'),
+      render: (p) => (
+        <Text size="sm" lineClamp={2}>
+          {p.position ?? '—'}
+        </Text>
+      ),
+    },
+    {
+      key: 'status',
+      label: t('roster.status'),
+      card: 'badge',
+      nowrap: true,
+      render: (p) => (
+        <Badge color={STATUS_COLOUR[p.status]} variant="filled" miw="max-content">
+          {t(`enrolmentStatus.${p.status}`)}
+        </Badge>
+      ),
+    },
+    { key: 'enrolledAt', label: t('roster.enrolledAt'), sortField: 'enrolledAt', nowrap: true, render: (p) => l.date(p.enrolledAt) },
+  ];
+
   return (
-    <TableScroll label={t('roster.caption')}>
-      <Table striped highlightOnHover>
-        <Table.Caption className="visually-hidden">{t('roster.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            {th('lastName', t('roster.name'))}
-            {th('age', t('roster.age'))}
-            {th('region', t('roster.region'))}
-            <Table.Th>{t('roster.municipality')}</Table.Th>
-            <Table.Th>{t('roster.position')}</Table.Th>
-            <Table.Th>{t('roster.status')}</Table.Th>
-            {th('enrolledAt', t('roster.enrolledAt'))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((p) => (
-            <Table.Tr key={p.personId}>
-              <Table.Td>
-                <AnchorLink to="/people/$personId" params={{ personId: p.personId }} size="sm" fw={600}>
-                  {p.fullName}
-                </AnchorLink>
-                {p.email && (
-                  <Text size="xs" c="dimmed">
-                    {p.email}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>{p.age ?? '—'}</Table.Td>
-              <Table.Td>{(l.language === 'en' ? p.regionNameEn : p.regionNameRu) ?? '—'}</Table.Td>
-              <Table.Td>{p.municipalityName ?? '—'}</Table.Td>
-              <Table.Td>
-                <Text size="sm" lineClamp={2}>
-                  {p.position ?? '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Badge color={STATUS_COLOUR[p.status]} variant="filled" miw="max-content">
-                  {t(`enrolmentStatus.${p.status}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{l.date(p.enrolledAt)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+    <ResponsiveTable
+      caption={t('roster.caption')}
+      rows={items}
+      rowKey={(p) => p.personId}
+      columns={columns}
+      sort={{ field: search.sort ?? 'lastName', dir: search.order ?? 'asc', onSort: (f, dir) => onSort(f as RosterSort, dir) }}
+    />
   );
 }

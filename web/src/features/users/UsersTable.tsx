@@ -1,13 +1,14 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { meQuery } from '../../api/auth.ts';
 import { useLocalised } from '../../api/names.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { SortableTh, type SortDir } from '../../components/SortableTh.tsx';
+import { PHONE_QUERY, ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
+import type { SortDir } from '../../components/SortableTh.tsx';
 import { GrantLabel } from './GrantLabel.tsx';
 import { deactivateUser, resendInvitation, type UsersSearch, type UserView } from './users.api.ts';
-import { TableScroll } from '../../components/TableScroll.tsx';
 
 type UserSort = NonNullable<UsersSearch['sort']>;
 
@@ -18,53 +19,38 @@ interface UsersTableProps {
   onEditGrants: (user: UserView) => void;
 }
 
-/** One page of accounts with their roles, state and actions. */
+/** One page of accounts with their roles, state and actions (cards on a phone). */
 export function UsersTable({ users, search, onSort, onEditGrants }: UsersTableProps) {
   const { t } = useTranslation();
   const l = useLocalised();
-  const th = (field: UserSort, label: string) => (
-    <SortableTh field={field} label={label} sort={search.sort ?? 'createdAt'} dir={search.order ?? 'desc'} onSort={(f, dir) => onSort(f as UserSort, dir)} />
-  );
-  return (
-    <TableScroll label={t('users.caption')}>
-      <Table striped highlightOnHover>
-        <Table.Caption className="visually-hidden">{t('users.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            {th('displayName', t('users.displayName'))}
-            {th('email', t('fields.email'))}
-            <Table.Th>{t('users.roles')}</Table.Th>
-            <Table.Th>{t('users.state')}</Table.Th>
-            {th('createdAt', t('users.createdAt'))}
-            <Table.Th>{t('common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {users.map((u) => (
-            <Table.Tr key={u.id}>
-              <Table.Td>{u.displayName}</Table.Td>
-              <Table.Td>{u.email}</Table.Td>
-              <Table.Td>
-                <Stack gap={2}>
-                  {u.grants.map((g, i) => (
-                    <Text size="sm" key={i}>
-                      <GrantLabel grant={g} />
-                    </Text>
-                  ))}
-                </Stack>
-              </Table.Td>
-              <Table.Td>
-                <UserState user={u} />
-              </Table.Td>
-              <Table.Td>{l.date(u.createdAt)}</Table.Td>
-              <Table.Td>
-                <UserActions user={u} onEditGrants={() => onEditGrants(u)} />
-              </Table.Td>
-            </Table.Tr>
+  const columns: Array<Column<UserView>> = [
+    { key: 'displayName', label: t('users.displayName'), sortField: 'displayName', card: 'title', render: (u) => u.displayName },
+    { key: 'email', label: t('fields.email'), sortField: 'email', render: (u) => u.email },
+    {
+      key: 'roles',
+      label: t('users.roles'),
+      render: (u) => (
+        <Stack gap={2}>
+          {u.grants.map((g, i) => (
+            <Text size="sm" key={i}>
+              <GrantLabel grant={g} />
+            </Text>
           ))}
-        </Table.Tbody>
-      </Table>
-    </TableScroll>
+        </Stack>
+      ),
+    },
+    { key: 'state', label: t('users.state'), card: 'badge', render: (u) => <UserState user={u} /> },
+    { key: 'createdAt', label: t('users.createdAt'), sortField: 'createdAt', render: (u) => l.date(u.createdAt) },
+    { key: 'actions', label: t('common.actions'), card: 'actions', render: (u) => <UserActions user={u} onEditGrants={() => onEditGrants(u)} /> },
+  ];
+  return (
+    <ResponsiveTable
+      caption={t('users.caption')}
+      rows={users}
+      rowKey={(u) => u.id}
+      columns={columns}
+      sort={{ field: search.sort ?? 'createdAt', dir: search.order ?? 'desc', onSort: (f, dir) => onSort(f as UserSort, dir) }}
+    />
   );
 }
 
@@ -82,23 +68,25 @@ function UserActions({ user, onEditGrants }: { user: UserView; onEditGrants: () 
   const resend = useMutation({ mutationFn: () => resendInvitation(user.id) });
   const deactivate = useMutation({ mutationFn: () => deactivateUser(user.id), onSuccess: refresh });
   const { data: me } = useSuspenseQuery(meQuery);
+  const isPhone = useMediaQuery(PHONE_QUERY) ?? false;
   if (!user.isActive) return null;
   // Switching yourself off would end this very session: not offered.
   const isSelf = me?.id === user.id;
   return (
     <Stack gap={4}>
-      <Group gap={4} wrap="nowrap">
-        <Button size="compact-xs" variant="default" onClick={onEditGrants} aria-label={t('users.editGrantsOf', { name: user.displayName })}>
+      {/* One line in the table; on a phone's card the buttons may wrap. */}
+      <Group gap={4} wrap={isPhone ? 'wrap' : 'nowrap'}>
+        <Button size={isPhone ? 'xs' : 'compact-xs'} variant="default" onClick={onEditGrants} aria-label={t('users.editGrantsOf', { name: user.displayName })}>
           {t('users.editGrants')}
         </Button>
         {!user.hasPassword && (
-          <Button size="compact-xs" variant="default" onClick={() => resend.mutate()} loading={resend.isPending} disabled={resend.isSuccess} aria-label={t('users.resendTo', { email: user.email })}>
+          <Button size={isPhone ? 'xs' : 'compact-xs'} variant="default" onClick={() => resend.mutate()} loading={resend.isPending} disabled={resend.isSuccess} aria-label={t('users.resendTo', { email: user.email })}>
             {resend.isSuccess ? t('users.resent') : t('users.resend')}
           </Button>
         )}
         {!isSelf && (
           <Button
-            size="compact-xs"
+            size={isPhone ? 'xs' : 'compact-xs'}
             variant="outline"
             color="red.9"
             loading={deactivate.isPending}
