@@ -14,6 +14,9 @@ import { createJobQueue, type JobQueue } from '../server/src/lib/jobs.ts';
 import { findFreePort } from '../server/test/ports.ts';
 
 
+/** The app secret of bench servers: scenarios that mint sessions directly need it for CSRF tokens. */
+export const BENCH_APP_SECRET = 'bench-secret-bench-secret-bench-secret-01';
+
 export interface BenchServer {
   app: FastifyInstance;
   url: string;
@@ -33,7 +36,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   await ensureReferenceData(handle.db);
   const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: embedded.url, SEED_DEMO: 'false' });
   const jobs = createJobQueue({ db: handle.db, connectionString: embedded.url });
-  const app = await buildApp({ config, db: handle.db, appSecret: 'bench-secret-bench-secret-bench-secret-01', jobs });
+  const app = await buildApp({ config, db: handle.db, appSecret: BENCH_APP_SECRET, jobs });
   await jobs.start();
   const port = await findFreePort();
   await app.listen({ host: '127.0.0.1', port });

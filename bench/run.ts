@@ -1,5 +1,6 @@
 import { benchImport } from './scenarios/import.ts';
 import { benchRoster } from './scenarios/roster.ts';
+import { benchSchedule } from './scenarios/schedule.ts';
 import { benchStartup } from './scenarios/startup.ts';
 
 /**
@@ -10,6 +11,7 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   roster: benchRoster,
   import: benchImport,
   startup: benchStartup,
+  schedule: benchSchedule,
 };
 
 const wanted = process.argv.slice(2);

@@ -78,19 +78,24 @@ export const VenueSchema = z.object({
 export type Venue = z.infer<typeof VenueSchema>;
 export const VenueListSchema = z.object({ items: z.array(VenueSchema) });
 export const VenuesQuerySchema = z.object({ programmeId: z.uuid() });
-export const CreateVenueBodySchema = z.strictObject({
+/*
+ * Update bodies are built from field sets without defaults: zod's partial() keeps a field's default,
+ * which would silently reset an omitted field on PATCH.
+ */
+const VenueFieldsSchema = z.strictObject({
   programmeId: z.uuid(),
   nameRu: NameSchema,
   nameEn: NameSchema,
-  addressRu: TextSchema(500).default(''),
-  addressEn: TextSchema(500).default(''),
+  addressRu: TextSchema(500),
+  addressEn: TextSchema(500),
   regionCode: z.string().regex(/^RU-[A-Z]{2,3}$/),
   lat: z.number().min(-90).max(90),
   lon: z.number().min(-180).max(180),
   timeZone: TimeZoneSchema,
 });
+export const CreateVenueBodySchema = VenueFieldsSchema.extend({ addressRu: TextSchema(500).default(''), addressEn: TextSchema(500).default('') });
 export type CreateVenueBody = z.infer<typeof CreateVenueBodySchema>;
-export const UpdateVenueBodySchema = CreateVenueBodySchema.omit({ programmeId: true }).partial();
+export const UpdateVenueBodySchema = VenueFieldsSchema.omit({ programmeId: true }).partial();
 export type UpdateVenueBody = z.infer<typeof UpdateVenueBodySchema>;
 
 // ---- modules
@@ -105,6 +110,8 @@ export const ModuleSchema = z.object({
   venue: VenueSchema,
   /** Null for modules at the programme's own campus (Senezh). */
   hostRegionCode: z.string().nullable(),
+  /** Further regions presenting their practices at a joint field module. */
+  coHostRegionCodes: z.array(z.string()),
   hostCoordinatorUserId: z.string().nullable(),
   topics: z.array(CurriculumTopicSchema),
   canManage: z.boolean(),
@@ -112,7 +119,7 @@ export const ModuleSchema = z.object({
 export type Module = z.infer<typeof ModuleSchema>;
 export const ModuleListSchema = z.object({ items: z.array(ModuleSchema) });
 export const ModulesQuerySchema = z.object({ streamId: z.uuid() });
-export const CreateModuleBodySchema = z.strictObject({
+const ModuleFieldsSchema = z.strictObject({
   streamId: z.uuid(),
   number: z.number().int().min(1).max(20),
   themeRu: NameSchema,
@@ -120,12 +127,19 @@ export const CreateModuleBodySchema = z.strictObject({
   startsOn: IsoDateSchema,
   endsOn: IsoDateSchema,
   venueId: z.uuid(),
-  hostRegionCode: z.string().regex(/^RU-[A-Z]{2,3}$/).nullable().default(null),
-  hostCoordinatorUserId: z.uuid().nullable().default(null),
-  topics: z.array(CurriculumTopicSchema).max(8).default([]),
+  hostRegionCode: z.string().regex(/^RU-[A-Z]{2,3}$/).nullable(),
+  coHostRegionCodes: z.array(z.string().regex(/^RU-[A-Z]{2,3}$/)).max(5),
+  hostCoordinatorUserId: z.uuid().nullable(),
+  topics: z.array(CurriculumTopicSchema).max(8),
+});
+export const CreateModuleBodySchema = ModuleFieldsSchema.extend({
+  hostRegionCode: ModuleFieldsSchema.shape.hostRegionCode.default(null),
+  coHostRegionCodes: ModuleFieldsSchema.shape.coHostRegionCodes.default([]),
+  hostCoordinatorUserId: ModuleFieldsSchema.shape.hostCoordinatorUserId.default(null),
+  topics: ModuleFieldsSchema.shape.topics.default([]),
 });
 export type CreateModuleBody = z.infer<typeof CreateModuleBodySchema>;
-export const UpdateModuleBodySchema = CreateModuleBodySchema.omit({ streamId: true }).partial();
+export const UpdateModuleBodySchema = ModuleFieldsSchema.omit({ streamId: true }).partial();
 export type UpdateModuleBody = z.infer<typeof UpdateModuleBodySchema>;
 
 // ---- speakers
@@ -147,19 +161,26 @@ export const SpeakerSchema = z.object({
 export type Speaker = z.infer<typeof SpeakerSchema>;
 export const SpeakerListSchema = z.object({ items: z.array(SpeakerSchema) });
 export const SpeakersQuerySchema = z.object({ programmeId: z.uuid() });
-export const CreateSpeakerBodySchema = z.strictObject({
+const SpeakerFieldsSchema = z.strictObject({
   programmeId: z.uuid(),
-  userId: z.uuid().nullable().default(null),
+  userId: z.uuid().nullable(),
   nameRu: NameSchema,
   nameEn: NameSchema,
   affiliationKind: AffiliationKindSchema,
+  organisationRu: TextSchema(500),
+  organisationEn: TextSchema(500),
+  bioRu: TextSchema(3000),
+  bioEn: TextSchema(3000),
+});
+export const CreateSpeakerBodySchema = SpeakerFieldsSchema.extend({
+  userId: SpeakerFieldsSchema.shape.userId.default(null),
   organisationRu: TextSchema(500).default(''),
   organisationEn: TextSchema(500).default(''),
   bioRu: TextSchema(3000).default(''),
   bioEn: TextSchema(3000).default(''),
 });
 export type CreateSpeakerBody = z.infer<typeof CreateSpeakerBodySchema>;
-export const UpdateSpeakerBodySchema = CreateSpeakerBodySchema.omit({ programmeId: true }).partial();
+export const UpdateSpeakerBodySchema = SpeakerFieldsSchema.omit({ programmeId: true }).partial();
 export type UpdateSpeakerBody = z.infer<typeof UpdateSpeakerBodySchema>;
 
 // ---- sessions
@@ -186,20 +207,26 @@ export const SessionSchema = z.object({
   speakers: z.array(z.object({ id: z.string(), nameRu: z.string(), nameEn: z.string() })),
 });
 export type Session = z.infer<typeof SessionSchema>;
-export const CreateSessionBodySchema = z.strictObject({
+const SessionFieldsSchema = z.strictObject({
   moduleId: z.uuid(),
   kind: SessionKindSchema,
   titleRu: NameSchema,
   titleEn: NameSchema,
   startsAt: InstantSchema,
   endsAt: InstantSchema,
+  place: TextSchema(300),
+  capacity: z.number().int().min(1).max(10_000).nullable(),
+  topics: z.array(CurriculumTopicSchema).max(8),
+  speakerIds: z.array(z.uuid()).max(20),
+});
+export const CreateSessionBodySchema = SessionFieldsSchema.extend({
   place: TextSchema(300).default(''),
-  capacity: z.number().int().min(1).max(10_000).nullable().default(null),
-  topics: z.array(CurriculumTopicSchema).max(8).default([]),
-  speakerIds: z.array(z.uuid()).max(20).default([]),
+  capacity: SessionFieldsSchema.shape.capacity.default(null),
+  topics: SessionFieldsSchema.shape.topics.default([]),
+  speakerIds: SessionFieldsSchema.shape.speakerIds.default([]),
 });
 export type CreateSessionBody = z.infer<typeof CreateSessionBodySchema>;
-export const UpdateSessionBodySchema = CreateSessionBodySchema.omit({ moduleId: true }).partial();
+export const UpdateSessionBodySchema = SessionFieldsSchema.omit({ moduleId: true }).partial();
 export type UpdateSessionBody = z.infer<typeof UpdateSessionBodySchema>;
 
 // ---- timetables
@@ -257,21 +284,28 @@ export const TravelLegSchema = z.object({
 });
 export type TravelLeg = z.infer<typeof TravelLegSchema>;
 export const TravelLegListSchema = z.object({ items: z.array(TravelLegSchema) });
-export const CreateTravelLegBodySchema = z.strictObject({
+const TravelLegFieldsSchema = z.strictObject({
   personId: z.uuid(),
   moduleId: z.uuid(),
   direction: TravelDirectionSchema,
   mode: TravelModeSchema,
-  fromPlace: TextSchema(300).default(''),
-  toPlace: TextSchema(300).default(''),
+  fromPlace: TextSchema(300),
+  toPlace: TextSchema(300),
   departAt: InstantSchema,
   arriveAt: InstantSchema,
-  bookingRef: TextSchema(100).nullable().default(null),
-  lodging: TextSchema(300).nullable().default(null),
+  bookingRef: TextSchema(100).nullable(),
+  lodging: TextSchema(300).nullable(),
+  needsTransfer: z.boolean(),
+});
+export const CreateTravelLegBodySchema = TravelLegFieldsSchema.extend({
+  fromPlace: TextSchema(300).default(''),
+  toPlace: TextSchema(300).default(''),
+  bookingRef: TravelLegFieldsSchema.shape.bookingRef.default(null),
+  lodging: TravelLegFieldsSchema.shape.lodging.default(null),
   needsTransfer: z.boolean().default(false),
 });
 export type CreateTravelLegBody = z.infer<typeof CreateTravelLegBodySchema>;
-export const UpdateTravelLegBodySchema = CreateTravelLegBodySchema.omit({ personId: true, moduleId: true }).partial();
+export const UpdateTravelLegBodySchema = TravelLegFieldsSchema.omit({ personId: true, moduleId: true }).partial();
 export type UpdateTravelLegBody = z.infer<typeof UpdateTravelLegBodySchema>;
 
 /** The host coordinator's view of a module: who arrives and leaves when, where they sleep, site visits. */

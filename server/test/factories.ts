@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database } from '../src/db/client.ts';
 import { organisations, programmes, intakes, streams, roleGrants, users, people, enrolments } from '../src/db/schema/index.ts';
+import { scheduleModules, scheduleSessions, sessionSpeakers, speakers, venues } from '../src/db/schema/index.ts';
 import type { Role } from '../src/lib/access.ts';
 import { hashPassword } from '../src/lib/passwords.ts';
 
@@ -73,5 +74,43 @@ export async function buildPerson(
 /** Enrols a person in a stream (status 'enrolled' unless given). */
 export async function enrol(db: Database, personId: string, streamId: string, overrides: Partial<typeof enrolments.$inferInsert> = {}) {
   const [row] = await db.insert(enrolments).values({ personId, streamId, ...overrides }).returning();
+  return row!;
+}
+
+/** A venue of a programme (Senezh unless overridden). */
+export async function buildVenue(db: Database, programmeId: string, overrides: Partial<typeof venues.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(venues)
+    .values({ programmeId, nameRu: 'Сенеж', nameEn: 'Senezh', regionCode: 'RU-MOS', lat: 56.1906, lon: 36.9814, timeZone: 'Europe/Moscow', ...overrides })
+    .returning();
+  return row!;
+}
+
+/** A module of a stream at a venue, 2–5 June 2025 unless overridden. */
+export async function buildModule(db: Database, streamId: string, venueId: string, overrides: Partial<typeof scheduleModules.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(scheduleModules)
+    .values({ streamId, venueId, number: 6, themeRu: 'Итоговый модуль', themeEn: 'Final module', startsOn: '2025-06-02', endsOn: '2025-06-05', ...overrides })
+    .returning();
+  return row!;
+}
+
+/** A session of a module (a lecture on 2 June 2025, 10:00–11:30 Moscow time unless overridden), with speakers. */
+export async function buildScheduleSession(db: Database, moduleId: string, overrides: Partial<typeof scheduleSessions.$inferInsert> & { speakerIds?: string[] } = {}) {
+  const { speakerIds = [], ...values } = overrides;
+  const [row] = await db
+    .insert(scheduleSessions)
+    .values({ moduleId, kind: 'lecture', titleRu: 'Лекция', titleEn: 'Lecture', startsAt: new Date('2025-06-02T07:00:00Z'), endsAt: new Date('2025-06-02T08:30:00Z'), ...values })
+    .returning();
+  if (speakerIds.length > 0) await db.insert(sessionSpeakers).values(speakerIds.map((speakerId) => ({ sessionId: row!.id, speakerId })));
+  return row!;
+}
+
+/** A speaker of a programme. */
+export async function buildSpeaker(db: Database, programmeId: string, overrides: Partial<typeof speakers.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(speakers)
+    .values({ programmeId, nameRu: 'Петров Пётр', nameEn: 'Petr Petrov', affiliationKind: 'academy_faculty', ...overrides })
+    .returning();
   return row!;
 }

@@ -4,6 +4,10 @@ import { meQuery } from './api/auth.ts';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { PageLoader } from './components/PageLoader.tsx';
 import { ProblemAlert } from './components/ProblemAlert.tsx';
+import { CheckInPage } from './features/attendance/CheckInPage.tsx';
+import { RollCallPage } from './features/attendance/RollCallPage.tsx';
+import { ScreenLayout } from './features/attendance/ScreenLayout.tsx';
+import { SessionQrPage } from './features/attendance/SessionQrPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage.tsx';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
@@ -22,6 +26,8 @@ import { MyDataPage } from './features/privacy/MyDataPage.tsx';
 import { OrganisationsPage } from './features/programmes/OrganisationsPage.tsx';
 import { ProgrammePage } from './features/programmes/ProgrammePage.tsx';
 import { ProgrammesPage } from './features/programmes/ProgrammesPage.tsx';
+import { ModulePage } from './features/schedule/ModulePage.tsx';
+import { MyTimetablePage } from './features/schedule/MyTimetablePage.tsx';
 import { StreamPage } from './features/programmes/StreamPage.tsx';
 import { validateRosterSearch } from './features/roster/roster-search.ts';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
@@ -152,6 +158,32 @@ const outboxRoute = createRoute({
 });
 const outboxMessageRoute = createRoute({ getParentRoute: () => appRoute, path: '/outbox/$messageId', component: OutboxMessagePage });
 
+// Schedule and attendance (issue 4).
+const myTimetableRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/timetable', component: MyTimetablePage });
+const moduleRoute = createRoute({ getParentRoute: () => appRoute, path: '/modules/$moduleId', component: ModulePage });
+const checkInRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/check-in',
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: optionalString(search.token) }),
+  component: CheckInPage,
+});
+const rollCallRoute = createRoute({ getParentRoute: () => appRoute, path: '/sessions/$sessionId/roll-call', component: RollCallPage });
+
+// Full-screen pages for a room's projector: signed in, but without the app's header and navbar.
+const screenRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'screen',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    return { me };
+  },
+  pendingComponent: PageLoader,
+  errorComponent: ({ error }) => <ProblemAlert error={error} />,
+  component: ScreenLayout,
+});
+const sessionQrRoute = createRoute({ getParentRoute: () => screenRoute, path: '/sessions/$sessionId/qr', component: SessionQrPage });
+
 /** Only same-site paths may be redirect targets, so a crafted link cannot send users elsewhere. */
 function safeRedirect(value: unknown): string | undefined {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
@@ -176,7 +208,12 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     outboxRoute,
     outboxMessageRoute,
+    myTimetableRoute,
+    moduleRoute,
+    checkInRoute,
+    rollCallRoute,
   ]),
+  screenRoute.addChildren([sessionQrRoute]),
 ]);
 
 /** The app's router; the query client rides in the context so route guards can read the session. */

@@ -16,6 +16,7 @@ import { registerProgrammeRoutes } from './programmes/programmes.routes.ts';
 import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerReferenceRoutes } from './reference/reference.routes.ts';
 import { registerImportRoutes } from './imports/imports.routes.ts';
+import { registerScheduleRoutes } from './schedule/schedule.routes.ts';
 
 /** What every feature may depend on; each feature builds its own service from these. */
 export interface FeatureDeps {
@@ -42,4 +43,5 @@ export function registerFeatures(app: FastifyInstance, deps: FeatureDeps): void 
   registerPeopleRoutes(app, deps);
   registerReferenceRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerScheduleRoutes(app, deps);
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Database } from '../../src/db/client.ts';
 import { consentDocuments, consents, jobRuns, outbox } from '../../src/db/schema/index.ts';
 import { buildPerson, buildProgrammeTree, buildUser, enrol } from '../factories.ts';
+import { buildScheduleAccessFixture } from './schedule-fixture.ts';
 
 export const ROLES_UNDER_TEST = ['anonymous', 'participant', 'alumnus', 'expert', 'coordinator', 'staff', 'admin'] as const;
 export type RoleUnderTest = (typeof ROLES_UNDER_TEST)[number];
@@ -46,7 +47,10 @@ export async function buildAccessFixture(db: Database) {
   const [job] = await db.insert(jobRuns).values({ kind: 'people-import', createdBy: users.staff.id, status: 'succeeded' }).returning();
   const [mail] = await db.insert(outbox).values({ toAddress: 'x@example.test', subject: 'S', textBody: 'B', kind: 'test' }).returning();
 
+  const schedule = await buildScheduleAccessFixture(db, { a: { ...a, a3: a3! }, people: { pSam }, users });
+
   return {
+    schedule,
     a: { ...a, a3: a3!, a4: a4! },
     b: { ...b, b3: b3! },
     people: { pSam, pIrk, pAlumnus, pOther },

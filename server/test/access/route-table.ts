@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Database } from '../../src/db/client.ts';
 import { buildPerson, buildUser, enrol } from '../factories.ts';
 import type { AccessFixture, RoleUnderTest } from './fixture.ts';
+import { SCHEDULE_ROUTE_CASES } from './schedule-routes.ts';
 
 export interface RouteCase {
   /** The OpenAPI path, e.g. /api/streams/{id}/roster: every documented route must have a case. */
@@ -150,6 +151,7 @@ export const ROUTE_CASES: RouteCase[] = [
     allowed: STAFF,
     build: async () => ({ url: '/api/municipalities/imports', multipart: { fileName: 'm.csv', bytes: Buffer.from(`Регион;Название;Вид\nRU-SAM;Село ${uid()};rural_settlement\n`) } }),
   },
+  ...SCHEDULE_ROUTE_CASES,
 ];
 
 /** Cases that need an upload made by the staff user first; the matrix test fills in the id. */

@@ -1,4 +1,4 @@
-import { boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { people } from './people.ts';
 import { programmes, streams } from './programmes.ts';
@@ -45,6 +45,8 @@ export const scheduleModules = pgTable(
       .notNull()
       .references(() => venues.id),
     hostRegionCode: text('host_region_code').references(() => regions.code),
+    /** Further regions presenting their practices at a joint field module (Moscow with Moscow Oblast, …). */
+    coHostRegionCodes: text('co_host_region_codes').array().notNull().default([]),
     hostCoordinatorUserId: uuid('host_coordinator_user_id').references(() => users.id),
     /** Curriculum topic codes (contracts CURRICULUM_TOPICS). */
     topics: text('topics').array().notNull().default([]),
@@ -191,3 +193,12 @@ export const feedTokens = pgTable(
   },
   (t) => [index('feed_tokens_subject_idx').on(t.kind, t.subjectId)],
 );
+
+/**
+ * One row, bumped by statement triggers on every change to venues, modules, speakers and sessions
+ * (migration 0006): timetable caches compare it instead of re-reading the schedule.
+ */
+export const scheduleRevision = pgTable('schedule_revision', {
+  id: integer('id').primaryKey(),
+  revision: bigint('revision', { mode: 'number' }).notNull().default(0),
+});

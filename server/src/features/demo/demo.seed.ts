@@ -19,6 +19,7 @@ import {
 } from './catalogue.ts';
 import { createDemoRepo, type DemoRows } from './demo.repo.ts';
 import { generateDemo, type DemoData } from './generate.ts';
+import { seedScheduleDemo } from './schedule-demo.ts';
 
 export interface DemoAccount {
   email: string;
@@ -58,10 +59,11 @@ export async function seedDemoIfEmpty({ db, log }: { db: Database; log: FastifyB
     );
     const rows = buildRows(data, municipalityIds, passwordHash);
     await repo.insertRows(rows);
+    const schedule = await seedScheduleDemo(tx, rows);
     await recordAudit(tx, {
       actor: SYSTEM_ACTOR,
       action: 'demo.seed',
-      details: { people: rows.people.length, enrolments: rows.enrolments.length, users: rows.users.length },
+      details: { people: rows.people.length, enrolments: rows.enrolments.length, users: rows.users.length, schedule },
     });
     return true;
   });

@@ -35,19 +35,25 @@ export function createAttendanceRepo(db: Executor) {
 
     /**
      * Records a QR check-in once: a second scan by the same person changes nothing; an `absent` mark from
-     * the sheet is overturned (they came after all). Answers the row when this call changed something.
+     * the sheet is overturned (they came after all). The mark and its audit record are one statement (so
+     * one atomic commit and one round trip on the burst path). Answers the row when this call changed something.
      */
-    async insertCheckIn(values: MarkRow) {
-      const [row] = await db
-        .insert(attendanceMarks)
-        .values(values)
-        .onConflictDoUpdate({
-          target: [attendanceMarks.sessionId, attendanceMarks.personId],
-          set: { status: sql`excluded.status`, source: sql`excluded.source`, markedAt: sql`excluded.marked_at`, markedBy: sql`excluded.marked_by`, updatedAt: sql`now()` },
-          setWhere: sql`${attendanceMarks.status} = 'absent'`,
-        })
-        .returning({ id: attendanceMarks.id, status: attendanceMarks.status, markedAt: attendanceMarks.markedAt });
-      return row ?? null;
+    async recordCheckIn(values: MarkRow, actor: { userId: string | null; email: string }) {
+      const result = await db.execute<{ id: string; status: string; marked_at: Date | string }>(sql`
+        with mark as (
+          insert into attendance_marks (session_id, person_id, status, source, marked_at, marked_by)
+          values (${values.sessionId}, ${values.personId}, ${values.status}, 'qr', ${values.markedAt.toISOString()}, ${values.markedBy})
+          on conflict (session_id, person_id) do update
+            set status = excluded.status, source = excluded.source, marked_at = excluded.marked_at, marked_by = excluded.marked_by, updated_at = now()
+            where attendance_marks.status = 'absent'
+          returning id, status, marked_at),
+        audit as (
+          insert into audit_log (actor_user_id, actor_email, action, entity, entity_id, details)
+          select ${actor.userId}, ${actor.email}, 'attendance.check_in', 'session', ${values.sessionId}, jsonb_build_object('personId', ${values.personId}::text, 'status', mark.status)
+          from mark)
+        select id, status, marked_at from mark`);
+      const row = result.rows[0];
+      return row ? { id: row.id, status: row.status, markedAt: new Date(row.marked_at) } : null;
     },
     async findMark(sessionId: string, personId: string) {
       const [row] = await db.select().from(attendanceMarks).where(and(eq(attendanceMarks.sessionId, sessionId), eq(attendanceMarks.personId, personId)));

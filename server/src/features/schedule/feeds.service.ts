@@ -14,6 +14,7 @@ import { toSession } from './schedule.present.ts';
 import { createScheduleRepo } from './schedule.repo.ts';
 import type { ScheduleService } from './schedule.service.ts';
 import { createTimetableRepo } from './timetable.repo.ts';
+import { createTimetableJsonRepo } from './timetable-json.repo.ts';
 import type { TimetableService } from './timetable.service.ts';
 
 export interface CalendarFile {
@@ -36,6 +37,8 @@ const toFeed = (row: typeof feedTokens.$inferSelect): Feed => ({
 export function createFeedsService(deps: { db: Database; clock: Clock; publicUrl: string; schedule: ScheduleService; timetable: TimetableService }) {
   const repo = createTimetableRepo(deps.db);
   const scheduleRepo = createScheduleRepo(deps.db);
+  const json = createTimetableJsonRepo(deps.db);
+  const cache = new Map<string, string>();
 
   const render = (name: string, items: Session[] | Timetable['items'], locale: Locale, fileName: string): CalendarFile => ({
     body: buildCalendar({ name, sessions: items, locale, publicUrl: deps.publicUrl, now: deps.clock.now() }),
@@ -47,6 +50,21 @@ export function createFeedsService(deps: { db: Database; clock: Clock; publicUrl
     const rows =
       kind === 'participant' ? await repo.listPersonSessions(subjectId) : kind === 'stream' ? await repo.listStreamSessions(subjectId) : await repo.listSpeakerSessions(subjectId);
     return rows.map(toSession);
+  }
+
+  /**
+   * Calendar apps poll feeds; the rendering only changes with the schedule revision (and, for a
+   * participant, their streams), so it is kept per process, keyed by both.
+   */
+  async function cachedCalendar(kind: FeedKind, subjectId: string, locale: Locale, name: string, fileName: string): Promise<CalendarFile> {
+    const { revision, streamIds } = await json.personStreams(kind === 'participant' ? subjectId : '00000000-0000-0000-0000-000000000000');
+    const key = `${revision}|${kind}|${kind === 'participant' ? streamIds.join(',') : subjectId}|${locale}`;
+    const hit = cache.get(key);
+    if (hit) return { body: hit, fileName };
+    const file = render(name, await sessionsOf(kind, subjectId), locale, fileName);
+    cache.set(key, file.body);
+    if (cache.size > 200) cache.delete(cache.keys().next().value!);
+    return file;
   }
 
   async function authorize(actor: Actor, kind: FeedKind, subjectId: string): Promise<void> {
@@ -91,7 +109,7 @@ export function createFeedsService(deps: { db: Database; clock: Clock; publicUrl
       const [row] = await deps.db.select().from(feedTokens).where(and(eq(feedTokens.tokenHash, hashToken(token.replace(/\.ics$/, ''))), isNull(feedTokens.revokedAt)));
       if (!row) throw notFound();
       const kind = row.kind as FeedKind;
-      return render(locale === 'en' ? 'School of Mayors' : 'Школа мэров', await sessionsOf(kind, row.subjectId), locale, `${kind}.ics`);
+      return cachedCalendar(kind, row.subjectId, locale, locale === 'en' ? 'School of Mayors' : 'Школа мэров', `${kind}.ics`);
     },
 
     async myCalendar(actor: Actor, locale: Locale): Promise<CalendarFile> {
@@ -100,7 +118,7 @@ export function createFeedsService(deps: { db: Database; clock: Clock; publicUrl
     },
     async streamCalendar(actor: Actor, streamId: string, locale: Locale): Promise<CalendarFile> {
       const { stream } = await deps.schedule.streamFor(actor, streamId, 'read');
-      return render(locale === 'en' ? `Stream ${stream.streamNumber}` : `Поток ${stream.streamNumber}`, await sessionsOf('stream', streamId), locale, `stream-${stream.streamNumber}.ics`);
+      return cachedCalendar('stream', streamId, locale, locale === 'en' ? `Stream ${stream.streamNumber}` : `Поток ${stream.streamNumber}`, `stream-${stream.streamNumber}.ics`);
     },
     async speakerCalendar(actor: Actor, speakerId: string, locale: Locale): Promise<CalendarFile> {
       const { items } = await deps.timetable.speakerTimetable(actor, speakerId, {});

@@ -26,13 +26,20 @@ export function canReadStreamSchedule(actor: Actor, scopes: VisibleScopes, path:
 }
 
 /** The module's host: the named coordinator, or a coordinator of the programme for the host region. */
-export function isModuleHost(actor: Actor, module: { hostCoordinatorUserId: string | null; hostRegionCode: string | null }, path: ScopePath): boolean {
-  if (actor.userId && module.hostCoordinatorUserId === actor.userId) return true;
-  if (!module.hostRegionCode) return false;
-  return coordinatorRegionsAt(actor, path)?.includes(module.hostRegionCode) ?? false;
+export interface HostedModule {
+  hostCoordinatorUserId: string | null;
+  hostRegionCode: string | null;
+  coHostRegionCodes: string[];
 }
 
-export function canReadModuleLogistics(actor: Actor, module: { hostCoordinatorUserId: string | null; hostRegionCode: string | null }, path: ScopePath): boolean {
+export function isModuleHost(actor: Actor, module: HostedModule, path: ScopePath): boolean {
+  if (actor.userId && module.hostCoordinatorUserId === actor.userId) return true;
+  const hosts = [module.hostRegionCode, ...module.coHostRegionCodes].filter((code): code is string => code !== null);
+  const regions = coordinatorRegionsAt(actor, path) ?? [];
+  return hosts.some((code) => regions.includes(code));
+}
+
+export function canReadModuleLogistics(actor: Actor, module: HostedModule, path: ScopePath): boolean {
   return isStaffAt(actor, path) || isModuleHost(actor, module, path);
 }
 

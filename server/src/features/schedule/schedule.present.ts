@@ -29,6 +29,7 @@ export const toModule = (row: typeof scheduleModules.$inferSelect, venue: typeof
   endsOn: row.endsOn,
   venue: toVenue(venue),
   hostRegionCode: row.hostRegionCode,
+  coHostRegionCodes: row.coHostRegionCodes,
   hostCoordinatorUserId: row.hostCoordinatorUserId,
   topics: row.topics as CurriculumTopic[],
   canManage,

@@ -50,6 +50,10 @@ export function createScheduleService(deps: { db: Database }) {
     const [row] = await deps.db.select({ code: regions.code }).from(regions).where(eq(regions.code, code));
     return row ? [] : [{ path, key: 'field.unknown_region' }];
   }
+  async function checkRegions(codes: string[] | undefined, path: string): Promise<FieldProblem[]> {
+    const problems = await Promise.all((codes ?? []).map((code, i) => checkRegion(code, `${path}.${i}`)));
+    return problems.flat();
+  }
   async function checkUser(id: string | null | undefined, path: string): Promise<FieldProblem[]> {
     if (!id) return [];
     const [row] = await deps.db.select({ id: users.id }).from(users).where(eq(users.id, id));
@@ -127,6 +131,7 @@ export function createScheduleService(deps: { db: Database }) {
         ...(body.endsOn < body.startsOn ? [{ path: 'body.endsOn', key: 'field.end_before_start' } as const] : []),
         ...(!venue || venue.programmeId !== stream.programmeId ? [{ path: 'body.venueId', key: 'schedule.unknown_venue' } as const] : []),
         ...(await checkRegion(body.hostRegionCode, 'body.hostRegionCode')),
+        ...(await checkRegions(body.coHostRegionCodes, 'body.coHostRegionCodes')),
         ...(await checkUser(body.hostCoordinatorUserId, 'body.hostCoordinatorUserId')),
       ]);
       return write(async (tx) => {
@@ -143,6 +148,7 @@ export function createScheduleService(deps: { db: Database }) {
         ...(next.endsOn < next.startsOn ? [{ path: 'body.endsOn', key: 'field.end_before_start' } as const] : []),
         ...(!venue || venue.programmeId !== row.programmeId ? [{ path: 'body.venueId', key: 'schedule.unknown_venue' } as const] : []),
         ...(await checkRegion(body.hostRegionCode, 'body.hostRegionCode')),
+        ...(await checkRegions(body.coHostRegionCodes, 'body.coHostRegionCodes')),
         ...(await checkUser(body.hostCoordinatorUserId, 'body.hostCoordinatorUserId')),
       ];
       if (venue && (body.startsOn || body.endsOn || body.venueId)) {

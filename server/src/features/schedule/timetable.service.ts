@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { HostView, StreamItinerary, Timetable, TimetableQuery } from '@ms/contracts/schedule';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
@@ -11,9 +12,30 @@ import { toModule, toSession, toTravelLeg } from './schedule.present.ts';
 import { createScheduleRepo } from './schedule.repo.ts';
 import type { ScheduleService } from './schedule.service.ts';
 import { createTimetableRepo, type SessionView } from './timetable.repo.ts';
+import { createTimetableJsonRepo } from './timetable-json.repo.ts';
 import { localDate } from './geo.ts';
 
 const DAY_MS = 86_400_000;
+const EMPTY = '{"items":[]}';
+
+/** A small LRU map; entries of an old schedule revision simply age out. */
+function createLruCache<T>(capacity: number) {
+  const entries = new Map<string, T>();
+  return {
+    get(key: string): T | undefined {
+      const value = entries.get(key);
+      if (value !== undefined) {
+        entries.delete(key);
+        entries.set(key, value);
+      }
+      return value;
+    },
+    set(key: string, value: T): void {
+      entries.set(key, value);
+      if (entries.size > capacity) entries.delete(entries.keys().next().value!);
+    },
+  };
+}
 
 /** A local-date range widened by a day each side in UTC (time zones span UTC+2…+12), then cut exactly. */
 function range(query: TimetableQuery) {
@@ -31,6 +53,8 @@ function cut(rows: SessionView[], query: TimetableQuery): Timetable {
 export function createTimetableService(deps: { db: Database; auditBuffer: AuditBuffer; schedule: ScheduleService }) {
   const repo = createTimetableRepo(deps.db);
   const scheduleRepo = createScheduleRepo(deps.db);
+  const json = createTimetableJsonRepo(deps.db);
+  const cache = createLruCache<string>(500);
 
   function itineraries(stops: Awaited<ReturnType<typeof repo.listItineraryStops>>): StreamItinerary[] {
     const byStream = new Map<string, typeof stops>();
@@ -52,10 +76,19 @@ export function createTimetableService(deps: { db: Database; auditBuffer: AuditB
       return cut(await repo.listStreamSessions(streamId, range(query)), query);
     },
 
-    /** The signed-in participant's sessions across the streams they are enrolled in. */
-    async myTimetable(actor: Actor, query: TimetableQuery): Promise<Timetable> {
-      if (!actor.personId) return { items: [] };
-      return cut(await repo.listPersonSessions(actor.personId, range(query)), query);
+    /** The signed-in participant's sessions across their streams, as ready JSON text (the hot path). */
+    async myTimetableJson(actor: Actor, query: TimetableQuery): Promise<{ body: string; etag: string }> {
+      if (!actor.personId) return { body: EMPTY, etag: '"empty"' };
+      const { revision, streamIds } = await json.personStreams(actor.personId);
+      if (streamIds.length === 0) return { body: EMPTY, etag: '"empty"' };
+      // Keyed by the streams, not the person: the 80 people of a stream share one rendering.
+      const key = `${revision}|${streamIds.join(',')}|${query.from ?? ''}|${query.to ?? ''}`;
+      const etag = `"${crypto.createHash('sha256').update(key).digest('base64url').slice(0, 22)}"`;
+      const cached = cache.get(key);
+      if (cached !== undefined) return { body: cached, etag };
+      const body = await json.streams(streamIds, query);
+      cache.set(key, body);
+      return { body, etag };
     },
 
     async speakerTimetable(actor: Actor, speakerId: string, query: TimetableQuery): Promise<Timetable> {

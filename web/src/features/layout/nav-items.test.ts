@@ -12,9 +12,13 @@ describe('navItemsFor', () => {
     expect(items.map((i) => i.key)).toContain('import');
   });
 
-  it('sends a coordinator to their regions and a participant to their programme', () => {
+  it('sends a coordinator to their regions and a participant to their timetable', () => {
     expect(homeFor(['coordinator'])).toBe('/my-regions');
-    expect(homeFor(['participant'])).toBe('/programmes');
+    expect(homeFor(['participant'])).toBe('/me/timetable');
+  });
+
+  it('gives a participant their timetable and check-in', () => {
+    expect(navItemsFor(['participant']).map((i) => i.to)).toEqual(['/me/timetable', '/check-in', '/programmes', '/my-data']);
   });
 
   it('falls back to settings for a user without roles', () => {

@@ -2,8 +2,8 @@ import type { Role } from '@ms/contracts/common';
 
 /** The translation key under `nav.` and the route a navbar entry leads to. */
 export interface NavItem {
-  key: 'programmes' | 'users' | 'audit' | 'outbox' | 'import' | 'myRegions' | 'myProgramme' | 'myData';
-  to: '/programmes' | '/users' | '/audit' | '/outbox' | '/import' | '/my-regions' | '/my-data';
+  key: 'programmes' | 'users' | 'audit' | 'outbox' | 'import' | 'myRegions' | 'myProgramme' | 'myTimetable' | 'checkIn' | 'myData';
+  to: '/programmes' | '/users' | '/audit' | '/outbox' | '/import' | '/my-regions' | '/me/timetable' | '/check-in' | '/my-data';
 }
 
 const BY_ROLE: Record<Role, NavItem[]> = {
@@ -20,6 +20,8 @@ const BY_ROLE: Record<Role, NavItem[]> = {
   coordinator: [{ key: 'myRegions', to: '/my-regions' }],
   expert: [{ key: 'programmes', to: '/programmes' }],
   participant: [
+    { key: 'myTimetable', to: '/me/timetable' },
+    { key: 'checkIn', to: '/check-in' },
     { key: 'myProgramme', to: '/programmes' },
     { key: 'myData', to: '/my-data' },
   ],

@@ -6,15 +6,17 @@ import { useLocalised } from '../../api/names.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ButtonLink } from '../../components/RouterLinks.tsx';
+import { StreamAttendance } from '../attendance/StreamAttendance.tsx';
 import { StreamMap } from '../map/StreamMap.tsx';
 import { RosterSection } from '../roster/RosterSection.tsx';
+import { StreamTimetable } from '../schedule/StreamTimetable.tsx';
 import type { RosterSearch } from '../roster/roster-search.ts';
 import { streamQuery } from './programmes.api.ts';
 import { StreamBreadcrumbs } from './StreamBreadcrumbs.tsx';
 
 const route = getRouteApi('/app/streams/$streamId');
 
-/** A stream: its roster (filter, sort, page, export) and the map of where its participants come from. */
+/** A stream: its roster (filter, sort, page, export), the map of where its participants come from, its timetable and (staff) attendance. */
 export function StreamPage() {
   const { t } = useTranslation();
   const { streamId } = route.useParams();
@@ -44,10 +46,12 @@ export function StreamPage() {
             <Text size="sm">{t('common.dateRange', { from: l.date(s.startsOn), to: l.date(s.endsOn) })}</Text>
             <Text size="sm">{t('streams.participantCount', { count: s.participantCount })}</Text>
           </Group>
-          <Tabs value={search.view === 'map' ? 'map' : 'roster'} onChange={(v) => update({ view: v === 'map' ? 'map' : undefined })} keepMounted={false}>
+          <Tabs value={search.view ?? 'roster'} onChange={(v) => update({ view: v === 'map' || v === 'timetable' || (v === 'attendance' && s.canManage) ? v : undefined })} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="roster">{t('streams.rosterTab')}</Tabs.Tab>
               <Tabs.Tab value="map">{t('streams.mapTab')}</Tabs.Tab>
+              <Tabs.Tab value="timetable">{t('streams.timetableTab')}</Tabs.Tab>
+              {s.canManage && <Tabs.Tab value="attendance">{t('streams.attendanceTab')}</Tabs.Tab>}
             </Tabs.List>
             <Tabs.Panel value="roster" pt="md">
               <RosterSection streamId={streamId} search={search} onChange={update} />
@@ -55,6 +59,14 @@ export function StreamPage() {
             <Tabs.Panel value="map" pt="md">
               <StreamMap streamId={streamId} selected={search.region} onSelect={(region) => update({ region, district: undefined, view: undefined, page: 1 })} />
             </Tabs.Panel>
+            <Tabs.Panel value="timetable" pt="md">
+              <StreamTimetable streamId={streamId} canManage={s.canManage} />
+            </Tabs.Panel>
+            {s.canManage && (
+              <Tabs.Panel value="attendance" pt="md">
+                <StreamAttendance streamId={streamId} />
+              </Tabs.Panel>
+            )}
           </Tabs>
         </Stack>
       )}

@@ -15,8 +15,12 @@ export interface RosterSearch {
   order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
-  view?: 'map';
+  view?: StreamView;
 }
+
+/** The stream page's tabs other than the roster (the default). */
+export type StreamView = 'map' | 'timetable' | 'attendance';
+const VIEWS: readonly StreamView[] = ['map', 'timetable', 'attendance'];
 
 const STATUSES: readonly string[] = ['enrolled', 'withdrawn', 'graduated'];
 
@@ -33,7 +37,7 @@ export function validateRosterSearch(search: Record<string, unknown>): RosterSea
     order: sortDir(search.order),
     page: positiveInt(search.page, 1),
     pageSize: pageSize === 50 ? undefined : pageSize,
-    view: search.view === 'map' ? 'map' : undefined,
+    view: VIEWS.find((v) => v === search.view),
   };
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "schedule_modules" ADD COLUMN "co_host_region_codes" text[] DEFAULT '{}' NOT NULL;

@@ -1,0 +1,88 @@
+import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useLocalised } from '../../api/names.ts';
+import { regionsQuery } from '../../api/reference.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
+import { attendanceExportUrl, streamAttendanceQuery, type StreamAttendance as Report } from './attendance.api.ts';
+
+type Row = Report['participants'][number];
+
+/** Attendance for staff: % per module and per participant, the at-risk list, and the CSV export. */
+export function StreamAttendance({ streamId }: { streamId: string }) {
+  const { t } = useTranslation();
+  const l = useLocalised();
+  const report = useQuery(streamAttendanceQuery(streamId));
+  const regions = useQuery(regionsQuery);
+  const regionName = (code: string | null) => {
+    const region = code ? regions.data?.find((r) => r.code === code) : undefined;
+    return region ? l.name(region) : (code ?? '—');
+  };
+  const pct = (n: number) => `${n.toLocaleString(l.language === 'en' ? 'en-GB' : 'ru-RU', { maximumFractionDigits: 1 })} %`;
+  const columns: Array<Column<Row>> = [
+    { key: 'name', label: t('attendance.participant'), render: (r) => r.fullName, card: 'title' },
+    { key: 'pct', label: t('attendance.pct'), render: (r) => pct(r.pct), card: 'badge', nowrap: true },
+    { key: 'region', label: t('map.region'), render: (r) => regionName(r.regionCode) },
+    { key: 'attended', label: t('attendance.attended'), render: (r) => r.attended },
+    { key: 'excused', label: t('attendance.excused'), render: (r) => r.excused },
+    { key: 'missed', label: t('attendance.missed'), render: (r) => r.missed },
+  ];
+
+  return (
+    <QueryState query={report}>
+      {(data) => (
+        <Stack>
+          <Group justify="space-between" wrap="wrap">
+            <Text>{t('attendance.summary', { sessions: data.pastSessions, threshold: data.thresholdPct })}</Text>
+            <Anchor href={attendanceExportUrl(streamId)} download>
+              {t('attendance.exportCsv')}
+            </Anchor>
+          </Group>
+          <Stack component="section" aria-labelledby="at-risk-heading" gap="xs">
+            <Title order={2} size="h4" id="at-risk-heading">
+              {t('attendance.atRiskTitle', { threshold: data.thresholdPct })}
+            </Title>
+            {data.atRisk.length === 0 ? (
+              <Text c="dimmed">{t('attendance.noneAtRisk')}</Text>
+            ) : (
+              <ResponsiveTable caption={t('attendance.atRiskCaption')} rows={data.atRisk} rowKey={(r) => r.personId} columns={columns} />
+            )}
+          </Stack>
+          <Stack component="section" aria-labelledby="modules-heading" gap="xs">
+            <Title order={2} size="h4" id="modules-heading">
+              {t('attendance.byModule')}
+            </Title>
+            <TableScroll label={t('attendance.byModule')}>
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('attendance.module')}</Table.Th>
+                    <Table.Th>{t('attendance.pastSessions')}</Table.Th>
+                    <Table.Th>{t('attendance.pct')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.modules.map((m) => (
+                    <Table.Tr key={m.moduleId}>
+                      <Table.Td>{t('schedule.moduleNumber', { number: m.number })}</Table.Td>
+                      <Table.Td>{m.pastSessions}</Table.Td>
+                      <Table.Td>{pct(m.pct)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </TableScroll>
+          </Stack>
+          <Stack component="section" aria-labelledby="participants-heading" gap="xs">
+            <Title order={2} size="h4" id="participants-heading">
+              {t('attendance.byParticipant')}
+            </Title>
+            <ResponsiveTable caption={t('attendance.byParticipant')} rows={data.participants} rowKey={(r) => r.personId} columns={columns} />
+          </Stack>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,102 @@
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { meQuery } from '../../api/auth.ts';
+import { localName, useLocalised } from '../../api/names.ts';
+import { regionsQuery } from '../../api/reference.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { AnchorLink } from '../../components/RouterLinks.tsx';
+import { DayList } from './Agenda.tsx';
+import { groupAgenda } from './agenda-format.ts';
+import { moduleQuery, streamTimetableQuery, type Module } from './schedule.api.ts';
+import { StreamItinerary } from './StreamItinerary.tsx';
+
+const route = getRouteApi('/app/modules/$moduleId');
+
+/** A module: theme, dates, venue and host region, its sessions, and the stream's whole itinerary. */
+export function ModulePage() {
+  const { moduleId } = route.useParams();
+  const module = useQuery(moduleQuery(moduleId));
+  return <QueryState query={module}>{(m) => <ModuleDetails module={m} />}</QueryState>;
+}
+
+function ModuleDetails({ module: m }: { module: Module }) {
+  const { t } = useTranslation();
+  const l = useLocalised();
+  const regions = useQuery(regionsQuery);
+  const { data: me } = useSuspenseQuery(meQuery);
+  const isParticipant = me?.roles.some((r) => r === 'participant' || r === 'alumnus') ?? false;
+  const sessions = useQuery(streamTimetableQuery(m.streamId, { from: m.startsOn, to: m.endsOn }));
+  const regionName = (code: string) => {
+    const region = regions.data?.find((r) => r.code === code);
+    return region ? l.name(region) : code;
+  };
+  const theme = localName({ nameRu: m.themeRu, nameEn: m.themeEn }, l.language);
+  const address = localName({ nameRu: m.venue.addressRu, nameEn: m.venue.addressEn }, l.language);
+
+  return (
+    <Stack>
+      {isParticipant ? (
+        <AnchorLink to="/me/timetable" size="sm" w="fit-content">
+          {t('schedule.backToTimetable')}
+        </AnchorLink>
+      ) : (
+        <AnchorLink to="/streams/$streamId" params={{ streamId: m.streamId }} search={{ view: 'timetable' }} size="sm" w="fit-content">
+          {t('schedule.backToStream')}
+        </AnchorLink>
+      )}
+      <PageTitle>{`${t('schedule.moduleNumber', { number: m.number })}. ${theme}`}</PageTitle>
+      <Stack gap={4}>
+        <Text>
+          <Text span fw={600}>
+            {t('schedule.dates')}:{' '}
+          </Text>
+          {t('common.dateRange', { from: l.date(m.startsOn), to: l.date(m.endsOn) })}
+        </Text>
+        <Text>
+          <Text span fw={600}>
+            {t('schedule.venue')}:{' '}
+          </Text>
+          {l.name(m.venue)}
+          {address && `, ${address}`}
+        </Text>
+        <Text>
+          <Text span fw={600}>
+            {t('schedule.hostRegion')}:{' '}
+          </Text>
+          {m.hostRegionCode ? regionName(m.hostRegionCode) : t('schedule.ownCampus')}
+          {m.coHostRegionCodes.length > 0 && ` (${t('schedule.coHosts')}: ${m.coHostRegionCodes.map(regionName).join(', ')})`}
+        </Text>
+        {m.topics.length > 0 && (
+          <Group gap={6} mt={4}>
+            <Text span fw={600}>
+              {t('schedule.topics')}:
+            </Text>
+            {m.topics.map((topic) => (
+              <Badge key={topic} variant="outline" color="dark" tt="none" radius="sm">
+                {t(`schedule.topic.${topic}`)}
+              </Badge>
+            ))}
+          </Group>
+        )}
+      </Stack>
+
+      <Stack component="section" aria-labelledby="sessions-heading" gap="xs">
+        <Title order={2} size="h3" id="sessions-heading">
+          {t('schedule.sessions')}
+        </Title>
+        <QueryState query={sessions}>
+          {(data) => {
+            const own = data.items.filter((s) => s.moduleId === m.id);
+            const days = groupAgenda(own)[0]?.days ?? [];
+            return days.length > 0 ? <DayList days={days} headingOrder={3} /> : <Text c="dimmed">{t('schedule.empty')}</Text>;
+          }}
+        </QueryState>
+      </Stack>
+
+      <StreamItinerary streamId={m.streamId} currentModuleId={m.id} />
+    </Stack>
+  );
+}
