@@ -35,7 +35,11 @@ export const CreateOrganisationBodySchema = z.strictObject({
   kind: OrganisationKindSchema.default('operator'),
 });
 export type CreateOrganisationBody = z.infer<typeof CreateOrganisationBodySchema>;
-export const UpdateOrganisationBodySchema = CreateOrganisationBodySchema.omit({ slug: true }).partial();
+// Spelled out rather than derived with partial(): zod keeps a field's default through partial(), so a
+// PATCH that leaves `kind` out would silently reset a partner to 'operator'.
+export const UpdateOrganisationBodySchema = z
+  .strictObject({ nameRu: NameSchema, nameEn: NameSchema, kind: OrganisationKindSchema })
+  .partial();
 export type UpdateOrganisationBody = z.infer<typeof UpdateOrganisationBodySchema>;
 
 export const ProgrammeSchema = z.object({

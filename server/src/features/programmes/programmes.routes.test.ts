@@ -71,6 +71,14 @@ describe('programme structure for admins', () => {
     expect(actions).toEqual(expect.arrayContaining(['organisation.create', 'programme.create', 'intake.create', 'stream.create']));
   });
 
+  it('changes only the fields a PATCH sends: a partner stays a partner when its name is edited', async () => {
+    const created = await admin.request({ method: 'POST', url: '/api/organisations', payload: { slug: 'varmsu-test', nameRu: 'ВАРМСУ', nameEn: 'VARMSU', kind: 'partner' } });
+    const id = (created.json() as { id: string }).id;
+    const patched = await admin.request({ method: 'PATCH', url: `/api/organisations/${id}`, payload: { nameEn: 'All-Russian Association' } });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ nameEn: 'All-Russian Association', kind: 'partner' });
+  });
+
   it('updates a stream and records which fields changed', async () => {
     const response = await admin.request({ method: 'PATCH', url: `/api/streams/${treeB.streams[0]!.id}`, payload: { nameEn: 'Stream Three' } });
     expect(response.statusCode).toBe(200);
