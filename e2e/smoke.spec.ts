@@ -21,6 +21,13 @@ describe('the served app', () => {
     await context.close();
   });
 
+  it('serves the app shell for client-side routes, whatever their query says', async () => {
+    const page = await fetch(`${baseUrl()}/check-in?token=abc.def1`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect((await fetch(`${baseUrl()}/assets/no-such-file.js`)).status).toBe(404);
+  });
+
   it('publishes the OpenAPI 3.1 document and the docs page', async () => {
     const spec = (await (await fetch(`${baseUrl()}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, unknown> };
     expect(spec.openapi).toBe('3.1.0');

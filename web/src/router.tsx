@@ -26,8 +26,11 @@ import { MyDataPage } from './features/privacy/MyDataPage.tsx';
 import { OrganisationsPage } from './features/programmes/OrganisationsPage.tsx';
 import { ProgrammePage } from './features/programmes/ProgrammePage.tsx';
 import { ProgrammesPage } from './features/programmes/ProgrammesPage.tsx';
+import { HostViewPage } from './features/schedule/HostViewPage.tsx';
 import { ModulePage } from './features/schedule/ModulePage.tsx';
 import { MyTimetablePage } from './features/schedule/MyTimetablePage.tsx';
+import { SpeakerPage } from './features/schedule/SpeakerPage.tsx';
+import { AFFILIATIONS, SpeakersPage } from './features/schedule/SpeakersPage.tsx';
 import { StreamPage } from './features/programmes/StreamPage.tsx';
 import { validateRosterSearch } from './features/roster/roster-search.ts';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
@@ -161,6 +164,14 @@ const outboxMessageRoute = createRoute({ getParentRoute: () => appRoute, path: '
 // Schedule and attendance (issue 4).
 const myTimetableRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/timetable', component: MyTimetablePage });
 const moduleRoute = createRoute({ getParentRoute: () => appRoute, path: '/modules/$moduleId', component: ModulePage });
+const hostViewRoute = createRoute({ getParentRoute: () => appRoute, path: '/modules/$moduleId/host', component: HostViewPage });
+const speakersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/programmes/$programmeId/speakers',
+  validateSearch: (search: Record<string, unknown>): { affiliation?: (typeof AFFILIATIONS)[number] } => ({ affiliation: AFFILIATIONS.find((k) => k === search.affiliation) }),
+  component: SpeakersPage,
+});
+const speakerRoute = createRoute({ getParentRoute: () => appRoute, path: '/speakers/$speakerId', component: SpeakerPage });
 const checkInRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/check-in',
@@ -210,6 +221,9 @@ const routeTree = rootRoute.addChildren([
     outboxMessageRoute,
     myTimetableRoute,
     moduleRoute,
+    hostViewRoute,
+    speakersRoute,
+    speakerRoute,
     checkInRoute,
     rollCallRoute,
   ]),

@@ -102,7 +102,9 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
   });
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app: any non-API page GET gets the app shell.
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !/\.[a-z0-9]+($|\?)/i.test(request.url);
+    // Only the path decides: a query such as ?token=abc.def must not make a page look like a missing file.
+    const path = request.url.split('?')[0] ?? '';
+    const isPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
     if (options.spaFallback && isPage) return reply.sendFile('index.html');
     return sendProblem(request, reply, 'not_found');
   });

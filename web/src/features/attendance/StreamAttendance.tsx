@@ -6,11 +6,12 @@ import { regionsQuery } from '../../api/reference.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { AttendanceImport } from './AttendanceImport.tsx';
 import { attendanceExportUrl, streamAttendanceQuery, type StreamAttendance as Report } from './attendance.api.ts';
 
 type Row = Report['participants'][number];
 
-/** Attendance for staff: % per module and per participant, the at-risk list, and the CSV export. */
+/** Attendance for staff: % per module and per participant, the at-risk list, and the CSV export and import. */
 export function StreamAttendance({ streamId }: { streamId: string }) {
   const { t } = useTranslation();
   const l = useLocalised();
@@ -40,6 +41,7 @@ export function StreamAttendance({ streamId }: { streamId: string }) {
               {t('attendance.exportCsv')}
             </Anchor>
           </Group>
+          <AttendanceImport streamId={streamId} />
           <Stack component="section" aria-labelledby="at-risk-heading" gap="xs">
             <Title order={2} size="h4" id="at-risk-heading">
               {t('attendance.atRiskTitle', { threshold: data.thresholdPct })}

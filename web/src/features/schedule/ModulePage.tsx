@@ -1,4 +1,5 @@
-import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +8,12 @@ import { localName, useLocalised } from '../../api/names.ts';
 import { regionsQuery } from '../../api/reference.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { AnchorLink } from '../../components/RouterLinks.tsx';
+import { AnchorLink, ButtonLink } from '../../components/RouterLinks.tsx';
+import { streamQuery } from '../programmes/programmes.api.ts';
 import { DayList } from './Agenda.tsx';
 import { groupAgenda } from './agenda-format.ts';
 import { moduleQuery, streamTimetableQuery, type Module } from './schedule.api.ts';
+import { ScheduleDialog, type ScheduleEditing } from './ScheduleDialog.tsx';
 import { StreamItinerary } from './StreamItinerary.tsx';
 
 const route = getRouteApi('/app/modules/$moduleId');
@@ -28,6 +31,11 @@ function ModuleDetails({ module: m }: { module: Module }) {
   const regions = useQuery(regionsQuery);
   const { data: me } = useSuspenseQuery(meQuery);
   const isParticipant = me?.roles.some((r) => r === 'participant' || r === 'alumnus') ?? false;
+  // The host view is for staff and the module's host: the named coordinator or one for a host region.
+  const hostRegions = [m.hostRegionCode, ...m.coHostRegionCodes];
+  const isHost = m.hostCoordinatorUserId === me?.id || (me?.grants ?? []).some((g) => g.role === 'coordinator' && g.regionCode !== null && hostRegions.includes(g.regionCode));
+  const programmeId = useQuery({ ...streamQuery(m.streamId), enabled: m.canManage }).data?.programmeId;
+  const [editing, setEditing] = useState<ScheduleEditing | null>(null);
   const sessions = useQuery(streamTimetableQuery(m.streamId, { from: m.startsOn, to: m.endsOn }));
   const regionName = (code: string) => {
     const region = regions.data?.find((r) => r.code === code);
@@ -47,7 +55,25 @@ function ModuleDetails({ module: m }: { module: Module }) {
           {t('schedule.backToStream')}
         </AnchorLink>
       )}
-      <PageTitle>{`${t('schedule.moduleNumber', { number: m.number })}. ${theme}`}</PageTitle>
+      <PageTitle
+        actions={
+          <>
+            {(m.canManage || isHost) && (
+              <ButtonLink to="/modules/$moduleId/host" params={{ moduleId: m.id }} variant="light">
+                {t('hostView.link')}
+              </ButtonLink>
+            )}
+            {m.canManage && programmeId && (
+              <>
+                <Button variant="default" onClick={() => setEditing({ kind: 'module', streamId: m.streamId, programmeId, module: m })}>
+                  {t('scheduleForm.editModule')}
+                </Button>
+                <Button onClick={() => setEditing({ kind: 'session', streamId: m.streamId, programmeId, moduleId: m.id })}>{t('scheduleForm.newSession')}</Button>
+              </>
+            )}
+          </>
+        }
+      >{`${t('schedule.moduleNumber', { number: m.number })}. ${theme}`}</PageTitle>
       <Stack gap={4}>
         <Text>
           <Text span fw={600}>
@@ -91,12 +117,26 @@ function ModuleDetails({ module: m }: { module: Module }) {
           {(data) => {
             const own = data.items.filter((s) => s.moduleId === m.id);
             const days = groupAgenda(own)[0]?.days ?? [];
-            return days.length > 0 ? <DayList days={days} headingOrder={3} /> : <Text c="dimmed">{t('schedule.empty')}</Text>;
+            const sessionLinks =
+              m.canManage && programmeId
+                ? (s: (typeof own)[number]) => (
+                    <Button
+                      variant="subtle"
+                      size="compact-sm"
+                      mt={6}
+                      aria-label={t('manage.editNamed', { name: localName({ nameRu: s.titleRu, nameEn: s.titleEn }, l.language) })}
+                      onClick={() => setEditing({ kind: 'session', streamId: m.streamId, programmeId, session: s })}>
+                      {t('manage.edit')}
+                    </Button>
+                  )
+                : undefined;
+            return days.length > 0 ? <DayList days={days} headingOrder={3} sessionLinks={sessionLinks} /> : <Text c="dimmed">{t('schedule.empty')}</Text>;
           }}
         </QueryState>
       </Stack>
 
       <StreamItinerary streamId={m.streamId} currentModuleId={m.id} />
+      <ScheduleDialog editing={editing} onClose={() => setEditing(null)} />
     </Stack>
   );
 }

@@ -8,9 +8,10 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { ButtonLink } from '../../components/RouterLinks.tsx';
 import { Agenda } from './Agenda.tsx';
 import { CalendarActions } from './CalendarActions.tsx';
+import { MyTravel } from './MyTravel.tsx';
 import { myIcsUrl, myTimetableQuery } from './schedule.api.ts';
 
-/** «Моё расписание»: a participant's sessions by module and day, with calendar download and subscription. */
+/** «Моё расписание»: a participant's sessions by module and day, calendar download and subscription, and «Мои поездки». */
 export function MyTimetablePage() {
   const { t } = useTranslation();
   const l = useLocalised();
@@ -31,7 +32,14 @@ export function MyTimetablePage() {
         {t('schedule.timesHint')}
       </Text>
       {me?.personId && <CalendarActions kind="participant" subjectId={me.personId} icsUrl={myIcsUrl(l.language)} />}
-      <QueryState query={timetable}>{(data) => <Agenda sessions={data.items} />}</QueryState>
+      <QueryState query={timetable}>
+        {(data) => (
+          <>
+            <Agenda sessions={data.items} />
+            <MyTravel sessions={data.items} />
+          </>
+        )}
+      </QueryState>
     </Stack>
   );
 }
