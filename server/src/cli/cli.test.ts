@@ -9,6 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { auditLog, enrolments, federalDistricts, people, regions, users } from '../db/schema/index.ts';
 import { buildTestApp, signIn, type TestApp } from '../../test/app.ts';
 import { buildPerson, buildProgrammeTree } from '../../test/factories.ts';
+import { childEnv } from '../../test/child-env.ts';
 
 const ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'index.ts');
 const TSX = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'cli.mjs');
@@ -27,8 +28,7 @@ function runCli(...args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [TSX, ENTRY, ...args], {
       // The child needs PATH (pg_dump) from here, plus its own configuration.
-      // eslint-disable-next-line no-restricted-properties
-      env: { ...process.env, DATABASE_URL: t.url, DATA_DIR: workDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://school.example.test' },
+      env: childEnv({ DATABASE_URL: t.url, DATA_DIR: workDir, LOG_LEVEL: 'silent', PUBLIC_URL: 'http://school.example.test' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolments, people } from '../db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { buildProgrammeTree } from '../../test/factories.ts';
+import { childEnv } from '../../test/child-env.ts';
 
 const ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'index.ts');
 const ROWS = 40_000;
@@ -22,8 +23,7 @@ function runImport(killWhen?: (stderr: string) => boolean): Promise<{ code: numb
   return new Promise((resolve, reject) => {
     // `node --import tsx` keeps the CLI in this one process (the tsx wrapper would fork a child that outlives a kill).
     const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'import-people', '--stream', streamId, '--file', csvPath], {
-      // eslint-disable-next-line no-restricted-properties
-      env: { ...process.env, DATABASE_URL: t.url, DATA_DIR: workDir, LOG_LEVEL: 'silent' },
+      env: childEnv({ DATABASE_URL: t.url, DATA_DIR: workDir, LOG_LEVEL: 'silent' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
