@@ -79,16 +79,20 @@ const resetPasswordRoute = createRoute({
 });
 
 // Everything else needs a session; without one, go to sign-in and come back afterwards.
-const appRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  id: 'app',
-  beforeLoad: async ({ context, location }) => {
+const signedInOnly = {
+  beforeLoad: async ({ context, location }: { context: RouterContext; location: { href: string } }) => {
     const me = await context.queryClient.ensureQueryData(meQuery);
     if (!me) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
     return { me };
   },
   pendingComponent: PageLoader,
-  errorComponent: ({ error }) => <ProblemAlert error={error} />,
+  errorComponent: ({ error }: { error: unknown }) => <ProblemAlert error={error} />,
+};
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  ...signedInOnly,
   component: AppLayout,
 });
 
@@ -184,13 +188,7 @@ const rollCallRoute = createRoute({ getParentRoute: () => appRoute, path: '/sess
 const screenRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'screen',
-  beforeLoad: async ({ context, location }) => {
-    const me = await context.queryClient.ensureQueryData(meQuery);
-    if (!me) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
-    return { me };
-  },
-  pendingComponent: PageLoader,
-  errorComponent: ({ error }) => <ProblemAlert error={error} />,
+  ...signedInOnly,
   component: ScreenLayout,
 });
 const sessionQrRoute = createRoute({ getParentRoute: () => screenRoute, path: '/sessions/$sessionId/qr', component: SessionQrPage });
