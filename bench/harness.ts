@@ -36,7 +36,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   await ensureReferenceData(handle.db);
   const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: embedded.url, SEED_DEMO: 'false' });
   const jobs = createJobQueue({ db: handle.db, connectionString: embedded.url });
-  const app = await buildApp({ config, db: handle.db, appSecret: BENCH_APP_SECRET, jobs });
+  const app = await buildApp({ config, db: handle.db, appSecret: BENCH_APP_SECRET, jobs, changeFeedUrl: embedded.url });
   await jobs.start();
   const port = await findFreePort();
   await app.listen({ host: '127.0.0.1', port });
@@ -64,9 +64,13 @@ export interface LoadResult {
   non2xx: number;
 }
 
-/** Drives one URL with N concurrent connections for a few seconds (loopback only). */
+/**
+ * Drives one URL with N concurrent connections for a few seconds (loopback only). The load generator
+ * runs in a worker thread: on the server's own thread it spent a fifth of the CPU decoding response
+ * bodies, which measured the client as much as the server (and hit large responses hardest).
+ */
 export async function load(url: string, options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
-  const result = await autocannon({ url, connections: options.connections, duration: options.seconds, headers: options.headers });
+  const result = await autocannon({ url, connections: options.connections, duration: options.seconds, headers: options.headers, workers: 1 });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,

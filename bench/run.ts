@@ -1,7 +1,11 @@
+import { benchAdmissions } from './scenarios/admissions.ts';
+import { benchGradebook } from './scenarios/gradebook.ts';
 import { benchImport } from './scenarios/import.ts';
 import { benchRoster } from './scenarios/roster.ts';
 import { benchSchedule } from './scenarios/schedule.ts';
 import { benchStartup } from './scenarios/startup.ts';
+import { benchPractices } from './scenarios/practices.ts';
+import { benchTeams } from './scenarios/teams.ts';
 
 /**
  * `npm run bench`: each scenario measures its target against a baseline taken in the same run on
@@ -12,6 +16,10 @@ const SCENARIOS: Record<string, () => Promise<void>> = {
   import: benchImport,
   startup: benchStartup,
   schedule: benchSchedule,
+  practices: benchPractices,
+  admissions: benchAdmissions,
+  gradebook: benchGradebook,
+  teams: benchTeams,
 };
 
 const wanted = process.argv.slice(2);

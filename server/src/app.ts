@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Clock } from './lib/clock.ts';
+import { createChangeFeed } from './lib/change-feed.ts';
 import { loggerOptions } from './lib/logger.ts';
 import type { Mailer } from './lib/mailer.ts';
 import type { JobQueue } from './lib/jobs.ts';
@@ -32,6 +33,12 @@ export interface BuildAppOptions {
   clock?: Clock;
   mailer?: Mailer;
   jobs: JobQueue;
+  /**
+   * A connection URL for the change feed that lets the server cache sessions and rosters in memory
+   * (main.ts and benchmarks pass it). Without it every request reads the database, which route-level
+   * tests rely on when they change rows directly and expect the very next request to see it.
+   */
+  changeFeedUrl?: string;
   /** Serve the built web app from web/dist (off in route-level tests). */
   isServingWeb?: boolean;
 }
@@ -49,9 +56,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { coerceTypes: false } },
   });
+  const changeFeed = options.changeFeedUrl
+    ? createChangeFeed({ connectionString: options.changeFeedUrl, onError: (error) => app.log.warn({ err: error }, 'change feed interrupted') })
+    : undefined;
   const { clock, mailer, auth, auditBuffer, secretBox } = createCoreServices({
     config,
     db,
+    changeFeed,
     appSecret: options.appSecret,
     clock: options.clock,
     mailer: options.mailer,
@@ -121,6 +132,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerAuthRoutes(app, { auth, isSecureCookie: config.publicUrl.startsWith('https://'), sessionAbsoluteMs: config.sessionAbsoluteMs });
   registerFeatures(app, { db, clock, mailer, auth, auditBuffer, config, jobs: options.jobs, secretBox });
   app.addHook('onClose', async () => auditBuffer.flush());
+  // Listeners are all registered by now (caches register while services are built).
+  await changeFeed?.start();
+  app.addHook('onClose', async () => changeFeed?.close());
   // Workers run in every server process; the job queue starts them when its caller starts it.
   await registerJobHandlers({ jobs: options.jobs, db, config, auth, clock });
 

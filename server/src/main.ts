@@ -20,7 +20,7 @@ async function main(): Promise<void> {
       app.log.error({ err: error }, 'job failed');
     },
   });
-  const app = await buildApp({ config, db: database.db, appSecret, jobs, isServingWeb: true });
+  const app = await buildApp({ config, db: database.db, appSecret, jobs, isServingWeb: true, changeFeedUrl: database.url });
   await jobs.start();
 
   const stop = async (signal: string) => {

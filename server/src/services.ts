@@ -4,7 +4,9 @@ import { systemClock, type Clock } from './lib/clock.ts';
 import { createAuditBuffer } from './lib/audit.ts';
 import { createMailer, type Mailer } from './lib/mailer.ts';
 import { createSecretBox } from './lib/secret-box.ts';
+import type { ChangeFeed } from './lib/change-feed.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
+import { createSessionCache } from './features/auth/session-cache.ts';
 
 /** The services the HTTP app, the job workers and the CLI share, built once from the same pieces. */
 export function createCoreServices(options: {
@@ -13,6 +15,8 @@ export function createCoreServices(options: {
   appSecret: string;
   clock?: Clock;
   mailer?: Mailer;
+  /** Present when the process may cache (the server): caches listen to it to learn of changes. */
+  changeFeed?: ChangeFeed;
   /** Where failures of work done after the response (batched audit writes) are reported. */
   onBackgroundError?: (error: unknown) => void;
 }) {
@@ -28,6 +32,7 @@ export function createCoreServices(options: {
     publicUrl: config.publicUrl,
     sessionIdleMs: config.sessionIdleMs,
     sessionAbsoluteMs: config.sessionAbsoluteMs,
+    sessionCache: options.changeFeed ? createSessionCache(options.changeFeed) : undefined,
   });
   const auditBuffer = createAuditBuffer(db, { onError: options.onBackgroundError ?? (() => undefined) });
   return { clock, mailer, secretBox, auth, auditBuffer };

@@ -17,7 +17,9 @@ export interface TestApp {
 }
 
 /** The same app main.ts serves, on a database of its own, with doubles only at the boundaries. */
-export async function buildTestApp(options: { clock?: Clock; mailer?: Mailer; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { clock?: Clock; mailer?: Mailer; env?: Record<string, string>; isCaching?: boolean } = {},
+): Promise<TestApp> {
   const url = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: url, SEED_DEMO: 'false', ...options.env });
   const handle = connectDatabase(url, { max: 10 });
@@ -29,6 +31,8 @@ export async function buildTestApp(options: { clock?: Clock; mailer?: Mailer; en
     jobs,
     clock: options.clock,
     mailer: options.mailer,
+    // Off unless asked: most tests change rows directly and expect the very next request to see them.
+    changeFeedUrl: options.isCaching ? url : undefined,
   });
   await jobs.start();
   await app.ready();

@@ -2,6 +2,9 @@ import crypto from 'node:crypto';
 import type { Database } from '../src/db/client.ts';
 import { organisations, programmes, intakes, streams, roleGrants, users, people, enrolments } from '../src/db/schema/index.ts';
 import { scheduleModules, scheduleSessions, sessionSpeakers, speakers, venues } from '../src/db/schema/index.ts';
+import { assignments } from '../src/db/schema/index.ts';
+import { adoptionCheckIns, adoptionKpis, adoptionPlans, municipalities, practices } from '../src/db/schema/index.ts';
+import { projectMembers, projectPanelMembers, projects, teamMembers, teams } from '../src/db/schema/index.ts';
 import type { Role } from '../src/lib/access.ts';
 import { hashPassword } from '../src/lib/passwords.ts';
 
@@ -113,4 +116,99 @@ export async function buildSpeaker(db: Database, programmeId: string, overrides:
     .values({ programmeId, nameRu: 'Петров Пётр', nameEn: 'Petr Petrov', affiliationKind: 'academy_faculty', ...overrides })
     .returning();
   return row!;
+}
+
+/** A two-criterion rubric (weights 60/40, levels 0/1/2 points) for assignment tests. */
+export const TEST_RUBRIC = [
+  { key: 'analysis', titleRu: 'Анализ', titleEn: 'Analysis', weight: 60, levels: [0, 1, 2].map((points) => ({ titleRu: `Уровень ${points}`, titleEn: `Level ${points}`, points })) },
+  { key: 'proposal', titleRu: 'Предложение', titleEn: 'Proposal', weight: 40, levels: [0, 1, 2].map((points) => ({ titleRu: `Уровень ${points}`, titleEn: `Level ${points}`, points })) },
+];
+
+/** An assignment on a module (individual, due 1 March 2025 18:00 Moscow time, late work accepted unless overridden). */
+export async function buildAssignment(db: Database, module: { id: string; streamId: string }, overrides: Partial<typeof assignments.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(assignments)
+    .values({ moduleId: module.id, streamId: module.streamId, kind: 'individual', titleRu: 'Анализ муниципалитета', titleEn: 'Municipal analysis', dueAt: new Date('2025-03-01T15:00:00Z'), rubric: TEST_RUBRIC, ...overrides })
+    .returning();
+  return row!;
+}
+
+/** A municipality of a region (a unique name, so tests never collide). */
+export async function buildMunicipality(db: Database, regionCode: string, overrides: Partial<typeof municipalities.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(municipalities)
+    .values({ regionCode, name: `Городской округ ${unique()}`, kind: 'urban_okrug', lat: 55.75, lon: 37.62, ...overrides })
+    .returning();
+  return row!;
+}
+
+/** An approved practice of a programme, from Kaluga Oblast on urban environment unless overridden. */
+export async function buildPractice(db: Database, programmeId: string, overrides: Partial<typeof practices.$inferInsert> = {}) {
+  const [row] = await db
+    .insert(practices)
+    .values({
+      programmeId,
+      status: 'approved',
+      title: 'Народный бюджет дворовых территорий',
+      summary: 'Жители сами выбирают, какие дворы благоустроить в первую очередь.',
+      problem: 'Дворы ремонтировались без учёта мнения жителей.',
+      solution: 'Ежегодное онлайн-голосование и софинансирование из местного бюджета.',
+      results: 'За два года благоустроено 48 дворов.',
+      originRegionCode: 'RU-KLU',
+      areas: ['urban', 'initiatives'],
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+/** An adoption plan with one KPI (people, 100 → 500) and its three check-ins (+3, +6, +12 months). */
+export async function buildAdoptionPlan(
+  db: Database,
+  values: { practiceId: string; personId: string; programmeId: string; municipalityId: string; committedOn?: string; stage?: string },
+) {
+  const committedOn = values.committedOn ?? '2025-01-15';
+  const [plan] = await db
+    .insert(adoptionPlans)
+    .values({ ownerName: 'Отдел благоустройства', stage: 'idea', ...values, committedOn })
+    .returning();
+  const [kpi] = await db
+    .insert(adoptionKpis)
+    .values({ planId: plan!.id, position: 0, name: 'Участники голосования', unit: 'people', baseline: 100, baselineOn: committedOn, target: 500, targetOn: '2026-01-15' })
+    .returning();
+  const plus = (months: number) => {
+    const date = new Date(`${committedOn}T00:00:00Z`);
+    date.setUTCMonth(date.getUTCMonth() + months);
+    return date.toISOString().slice(0, 10);
+  };
+  const checkIns = await db
+    .insert(adoptionCheckIns)
+    .values([3, 6, 12].map((monthsAfter) => ({ planId: plan!.id, monthsAfter, dueOn: plus(monthsAfter) })))
+    .returning();
+  return { plan: plan!, kpi: kpi!, checkIns };
+}
+
+/** A team of a stream with the given participants (teams feature). */
+export async function buildTeam(db: Database, streamId: string, values: { name?: string; personIds?: string[]; tutorUserId?: string | null } = {}) {
+  const [team] = await db.insert(teams).values({ streamId, name: values.name ?? `Команда ${unique()}`, tutorUserId: values.tutorUserId ?? null }).returning();
+  const personIds = values.personIds ?? [];
+  if (personIds.length > 0) await db.insert(teamMembers).values(personIds.map((personId) => ({ teamId: team!.id, personId, streamId })));
+  return team!;
+}
+
+/** A final project of a stream with the given participants (projects feature). */
+export async function buildProject(
+  db: Database,
+  streamId: string,
+  values: { title?: string; personIds?: string[]; teamId?: string | null; supervisorUserId?: string | null; panelUserIds?: string[]; areas?: string[] } = {},
+) {
+  const [project] = await db
+    .insert(projects)
+    .values({ streamId, title: values.title ?? 'Новый двор', areas: values.areas ?? ['urban'], teamId: values.teamId ?? null, supervisorUserId: values.supervisorUserId ?? null })
+    .returning();
+  const personIds = values.personIds ?? [];
+  if (personIds.length > 0) await db.insert(projectMembers).values(personIds.map((personId) => ({ projectId: project!.id, personId, streamId })));
+  const panel = values.panelUserIds ?? [];
+  if (panel.length > 0) await db.insert(projectPanelMembers).values(panel.map((userId) => ({ projectId: project!.id, userId })));
+  return project!;
 }

@@ -4,6 +4,17 @@ import { meQuery } from './api/auth.ts';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { PageLoader } from './components/PageLoader.tsx';
 import { ProblemAlert } from './components/ProblemAlert.tsx';
+import { CampaignPage } from './features/admissions/CampaignPage.tsx';
+import { CampaignsPage } from './features/admissions/CampaignsPage.tsx';
+import { ConfirmApplicationPage } from './features/admissions/ConfirmApplicationPage.tsx';
+import { MyApplicationPage } from './features/admissions/MyApplicationPage.tsx';
+import { MyApplicationsPage } from './features/admissions/MyApplicationsPage.tsx';
+import { NominationsPage } from './features/admissions/NominationsPage.tsx';
+import { PublicCampaignPage } from './features/admissions/PublicCampaignPage.tsx';
+import { PublicCampaignsPage } from './features/admissions/PublicCampaignsPage.tsx';
+import { RankingPage } from './features/admissions/RankingPage.tsx';
+import { TakeTestPage } from './features/admissions/TakeTestPage.tsx';
+import { TestSetupPage } from './features/admissions/TestSetupPage.tsx';
 import { CheckInPage } from './features/attendance/CheckInPage.tsx';
 import { RollCallPage } from './features/attendance/RollCallPage.tsx';
 import { ScreenLayout } from './features/attendance/ScreenLayout.tsx';
@@ -22,6 +33,13 @@ import { PublicLayout } from './features/layout/PublicLayout.tsx';
 import { OutboxMessagePage } from './features/outbox/OutboxMessagePage.tsx';
 import { OutboxPage } from './features/outbox/OutboxPage.tsx';
 import { PersonPage } from './features/people/PersonPage.tsx';
+import { AdoptionPlanPage } from './features/practices/AdoptionPlanPage.tsx';
+import { CurationPage } from './features/practices/CurationPage.tsx';
+import { FlowsPage } from './features/practices/FlowsPage.tsx';
+import { MyAdoptionsPage } from './features/practices/MyAdoptionsPage.tsx';
+import { PracticePage } from './features/practices/PracticePage.tsx';
+import { PRACTICE_SORTS, PracticesPage } from './features/practices/PracticesPage.tsx';
+import type { PracticesSearch } from './features/practices/practices.api.ts';
 import { MyDataPage } from './features/privacy/MyDataPage.tsx';
 import { OrganisationsPage } from './features/programmes/OrganisationsPage.tsx';
 import { ProgrammePage } from './features/programmes/ProgrammePage.tsx';
@@ -37,6 +55,18 @@ import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { ROLES, type UsersSearch } from './features/users/users.api.ts';
 import { UsersPage } from './features/users/UsersPage.tsx';
 import { optionalString, positiveInt, sortDir } from './search.ts';
+import { GradeSubmissionPage } from './features/assignments/GradeSubmissionPage.tsx';
+import { GradingQueuePage } from './features/assignments/GradingQueuePage.tsx';
+import { MyAssignmentPage } from './features/assignments/MyAssignmentPage.tsx';
+import { MyAssignmentsPage } from './features/assignments/MyAssignmentsPage.tsx';
+import { MyTeamPage } from './features/teams/MyTeamPage.tsx';
+import { TeamPage } from './features/teams/TeamPage.tsx';
+import { MyProjectPage } from './features/projects/MyProjectPage.tsx';
+import { ProjectPage } from './features/projects/ProjectPage.tsx';
+import { MyProgressPage } from './features/completion/MyProgressPage.tsx';
+import { MyDiplomasPage } from './features/diplomas/MyDiplomasPage.tsx';
+import { VerifyPage } from './features/diplomas/VerifyPage.tsx';
+import { VerifyUploadPage } from './features/diplomas/VerifyUploadPage.tsx';
 
 interface RouterContext {
   queryClient: QueryClient;
@@ -193,13 +223,81 @@ const screenRoute = createRoute({
 });
 const sessionQrRoute = createRoute({ getParentRoute: () => screenRoute, path: '/sessions/$sessionId/qr', component: SessionQrPage });
 
+// Admissions (issue 3): public campaign pages and the applicant's own pages in the public frame; staff pages in the app.
+const applyListRoute = createRoute({ getParentRoute: () => publicRoute, path: '/apply', component: PublicCampaignsPage });
+const applyConfirmRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/apply/confirm',
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: optionalString(search.token) }),
+  component: ConfirmApplicationPage,
+});
+const applyCampaignRoute = createRoute({ getParentRoute: () => publicRoute, path: '/apply/$slug', component: PublicCampaignPage });
+const myApplicationsRoute = createRoute({ getParentRoute: () => publicRoute, path: '/my-applications', ...signedInOnly, component: MyApplicationsPage });
+const myApplicationRoute = createRoute({ getParentRoute: () => publicRoute, path: '/my-applications/$applicationId', ...signedInOnly, component: MyApplicationPage });
+const myTestRoute = createRoute({ getParentRoute: () => publicRoute, path: '/my-applications/$applicationId/test', ...signedInOnly, component: TakeTestPage });
+const testSetupRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId/test', component: TestSetupPage });
+const admissionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions', component: CampaignsPage });
+const campaignRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId', component: CampaignPage });
+const rankingRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId/ranking', component: RankingPage });
+const nominationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId/nominations', component: NominationsPage });
+
+// Assignments, grading and completion (issue 5).
+const myAssignmentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/assignments', component: MyAssignmentsPage });
+const myAssignmentRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/assignments/$assignmentId', component: MyAssignmentPage });
+const myProgressRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/progress', component: MyProgressPage });
+// Diplomas (issue 7): public verification needs no sign-in; the holder's page does.
+const verifyRoute = createRoute({ getParentRoute: () => publicRoute, path: '/verify/$id', component: VerifyPage });
+const verifyUploadRoute = createRoute({ getParentRoute: () => publicRoute, path: '/verify', component: VerifyUploadPage });
+const myDiplomasRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/diplomas', component: MyDiplomasPage });
+const gradingRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/grading',
+  validateSearch: (search: Record<string, unknown>): { status?: 'graded' | 'all' } => ({ status: search.status === 'graded' || search.status === 'all' ? search.status : undefined }),
+  component: GradingQueuePage,
+});
+const gradeSubmissionRoute = createRoute({ getParentRoute: () => appRoute, path: '/grading/$submissionId', component: GradeSubmissionPage });
+
+// Practice transfer (issue 6): the library, practice pages, my adoption plans, flows and staff curation.
+const practicesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/practices',
+  validateSearch: (search: Record<string, unknown>): PracticesSearch => ({
+    q: optionalString(search.q),
+    areas: optionalString(search.areas, 400),
+    region: optionalString(search.region, 10),
+    district: optionalString(search.district, 10),
+    moduleId: optionalString(search.moduleId, 36),
+    status: search.status === 'proposed' || search.status === 'rejected' ? search.status : undefined,
+    sort: PRACTICE_SORTS.find((s) => s === search.sort),
+    page: positiveInt(search.page, 1),
+  }),
+  search: { middlewares: [stripSearchParams({ page: 1 })] },
+  component: PracticesPage,
+});
+const practiceFlowsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/practices/flows',
+  validateSearch: (search: Record<string, unknown>): { programmeId?: string } => ({ programmeId: optionalString(search.programmeId, 36) }),
+  component: FlowsPage,
+});
+const practiceCurationRoute = createRoute({ getParentRoute: () => appRoute, path: '/practices/curation', component: CurationPage });
+const practiceRoute = createRoute({ getParentRoute: () => appRoute, path: '/practices/$practiceId', component: PracticePage });
+const myAdoptionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/adoptions', component: MyAdoptionsPage });
+const adoptionPlanRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/adoptions/$planId', component: AdoptionPlanPage });
+
+// Teams, improvements and final projects (issue 5).
+const teamRoute = createRoute({ getParentRoute: () => appRoute, path: '/teams/$teamId', component: TeamPage });
+const myTeamRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/team', component: MyTeamPage });
+const projectRoute = createRoute({ getParentRoute: () => appRoute, path: '/projects/$projectId', component: ProjectPage });
+const myProjectRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/project', component: MyProjectPage });
+
 /** Only same-site paths may be redirect targets, so a crafted link cannot send users elsewhere. */
 function safeRedirect(value: unknown): string | undefined {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
 }
 
 const routeTree = rootRoute.addChildren([
-  publicRoute.addChildren([signInRoute, acceptInvitationRoute, resetPasswordRoute]),
+  publicRoute.addChildren([signInRoute, acceptInvitationRoute, resetPasswordRoute, applyListRoute, applyConfirmRoute, applyCampaignRoute, myApplicationsRoute, myApplicationRoute, myTestRoute, verifyRoute, verifyUploadRoute]),
   appRoute.addChildren([
     indexRoute,
     settingsRoute,
@@ -224,6 +322,27 @@ const routeTree = rootRoute.addChildren([
     speakerRoute,
     checkInRoute,
     rollCallRoute,
+    admissionsRoute,
+    campaignRoute,
+    rankingRoute,
+    nominationsRoute,
+    testSetupRoute,
+    practicesRoute,
+    practiceFlowsRoute,
+    practiceCurationRoute,
+    practiceRoute,
+    myAdoptionsRoute,
+    adoptionPlanRoute,
+    myAssignmentsRoute,
+    myAssignmentRoute,
+    myProgressRoute,
+    myDiplomasRoute,
+    gradingRoute,
+    gradeSubmissionRoute,
+    teamRoute,
+    myTeamRoute,
+    projectRoute,
+    myProjectRoute,
   ]),
   screenRoute.addChildren([sessionQrRoute]),
 ]);

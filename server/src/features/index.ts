@@ -17,6 +17,14 @@ import { registerPeopleRoutes } from './people/people.routes.ts';
 import { registerReferenceRoutes } from './reference/reference.routes.ts';
 import { registerImportRoutes } from './imports/imports.routes.ts';
 import { registerScheduleRoutes } from './schedule/schedule.routes.ts';
+import { registerAssignmentRoutes } from './assignments/assignments.routes.ts';
+import { registerCompletionRoutes } from './completion/completion.routes.ts';
+import { registerPracticeRoutes } from './practices/practices.routes.ts';
+import { registerAdmissionRoutes } from './admissions/admissions.routes.ts';
+import { registerDiplomaRoutes } from './diplomas/diplomas.routes.ts';
+import { registerTeamRoutes } from './teams/teams.routes.ts';
+import { registerImprovementRoutes } from './improvements/improvements.routes.ts';
+import { registerProjectRoutes } from './projects/projects.routes.ts';
 
 /** What every feature may depend on; each feature builds its own service from these. */
 export interface FeatureDeps {
@@ -44,4 +52,12 @@ export function registerFeatures(app: FastifyInstance, deps: FeatureDeps): void 
   registerReferenceRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerScheduleRoutes(app, deps);
+  registerAssignmentRoutes(app, deps);
+  registerCompletionRoutes(app, deps);
+  registerPracticeRoutes(app, deps);
+  registerAdmissionRoutes(app, deps);
+  registerDiplomaRoutes(app, deps);
+  registerTeamRoutes(app, deps);
+  registerImprovementRoutes(app, deps);
+  registerProjectRoutes(app, deps);
 }

@@ -4,9 +4,13 @@ import type { Clock } from '../lib/clock.ts';
 import type { JobQueue } from '../lib/jobs.ts';
 import type { AuthService } from './auth/auth.service.ts';
 import { registerImportJobs } from './imports/imports.jobs.ts';
+import { registerPracticeJobs } from './practices/reminders.job.ts';
+import { registerAdmissionJobs } from './admissions/decisions.job.ts';
 
 /** Every background job kind, registered in one place so the server and the CLI run the same workers. */
 export async function registerJobHandlers(deps: { jobs: JobQueue; db: Database; config: Config; auth: AuthService; clock: Clock }): Promise<void> {
   // Feature job handlers register here (imports, bulk issuance, reports).
   await registerImportJobs(deps); // people-import, municipalities-import
+  await registerPracticeJobs(deps); // practice-reminders
+  await registerAdmissionJobs(deps); // admission-notify
 }

@@ -41,6 +41,23 @@ export interface AuditBuffer {
 }
 
 /**
+ * Identical reads within one flush window (a script paging the same roster, a dashboard polling) become
+ * one row whose details say how many times it happened: the log still tells who read what and how often,
+ * at a fraction of the rows.
+ */
+function coalesce(entries: AuditEntry[]): Array<typeof auditLog.$inferInsert> {
+  const rows = new Map<string, { row: typeof auditLog.$inferInsert; times: number }>();
+  for (const entry of entries) {
+    const row = toAuditRow(entry);
+    const key = JSON.stringify([row.actorUserId, row.actorEmail, row.action, row.entity, row.entityId, row.ip, row.details]);
+    const seen = rows.get(key);
+    if (seen) seen.times += 1;
+    else rows.set(key, { row, times: 1 });
+  }
+  return [...rows.values()].map(({ row, times }) => (times === 1 ? row : { ...row, details: { ...row.details, times } }));
+}
+
+/**
  * Read audits on hot paths (every roster page) would otherwise cost a committed write per request.
  * They are queued and written in one multi-row insert every flushIntervalMs: a crash can lose at most
  * that window of *read* records; writes are always audited in their own transaction instead.
@@ -55,10 +72,10 @@ export function createAuditBuffer(db: Executor, options: { onError: (error: unkn
   async function flush(): Promise<void> {
     if (timer) clearTimeout(timer);
     timer = null;
-    const batch = pending;
+    const batch = coalesce(pending);
     pending = [];
     if (batch.length > 0) {
-      inFlight = inFlight.then(() => db.insert(auditLog).values(batch.map(toAuditRow)).then(() => undefined, options.onError));
+      inFlight = inFlight.then(() => db.insert(auditLog).values(batch).then(() => undefined, options.onError));
     }
     await inFlight;
   }

@@ -11,9 +11,17 @@ import { z } from 'zod';
  */
 export const responseSerializerCompiler: FastifySerializerCompiler<z.ZodType> = (route) => {
   try {
-    const jsonSchema = z.toJSONSchema(route.schema, { target: 'draft-7', io: 'output', unrepresentable: 'throw' });
-    return fastJson(jsonSchema as Parameters<typeof fastJson>[0]);
+    return compileJsonSerializer(route.schema);
   } catch {
     return zodSerializerCompiler(route as never);
   }
 };
+
+/**
+ * The same allow-list serializer for a service that caches JSON text (a cached page then costs no
+ * serialization at all). Throws for a schema JSON Schema cannot express.
+ */
+export function compileJsonSerializer<T extends z.ZodType>(schema: T): (value: z.output<T>) => string {
+  const jsonSchema = z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'throw' });
+  return fastJson(jsonSchema as Parameters<typeof fastJson>[0]) as (value: z.output<T>) => string;
+}

@@ -3,6 +3,7 @@ import type { Database } from '../../src/db/client.ts';
 import { consentDocuments, consents, jobRuns, outbox } from '../../src/db/schema/index.ts';
 import { buildPerson, buildProgrammeTree, buildUser, enrol } from '../factories.ts';
 import { buildScheduleAccessFixture } from './schedule-fixture.ts';
+import { buildPracticesAccessFixture } from './practices-fixture.ts';
 
 export const ROLES_UNDER_TEST = ['anonymous', 'participant', 'alumnus', 'expert', 'coordinator', 'staff', 'admin'] as const;
 export type RoleUnderTest = (typeof ROLES_UNDER_TEST)[number];
@@ -48,9 +49,11 @@ export async function buildAccessFixture(db: Database) {
   const [mail] = await db.insert(outbox).values({ toAddress: 'x@example.test', subject: 'S', textBody: 'B', kind: 'test' }).returning();
 
   const schedule = await buildScheduleAccessFixture(db, { a: { ...a, a3: a3! }, people: { pSam }, users });
+  const practices = await buildPracticesAccessFixture(db, { a, people: { pSam } });
 
   return {
     schedule,
+    practices,
     a: { ...a, a3: a3!, a4: a4! },
     b: { ...b, b3: b3! },
     people: { pSam, pIrk, pAlumnus, pOther },

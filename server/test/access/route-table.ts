@@ -3,6 +3,11 @@ import type { Database } from '../../src/db/client.ts';
 import { buildPerson, buildUser, enrol } from '../factories.ts';
 import type { AccessFixture, RoleUnderTest } from './fixture.ts';
 import { SCHEDULE_ROUTE_CASES } from './schedule-routes.ts';
+import { TEAMS_ROUTE_CASES } from './teams-routes.ts';
+import { DIPLOMA_ROUTE_CASES } from './diplomas-routes.ts';
+import { PRACTICES_ROUTE_CASES } from './practices-routes.ts';
+import { ASSIGNMENT_ROUTE_CASES } from './assignments-routes.ts';
+import { ADMISSIONS_ROUTE_CASES } from './admissions-routes.ts';
 
 export interface RouteCase {
   /** The OpenAPI path, e.g. /api/streams/{id}/roster: every documented route must have a case. */
@@ -152,6 +157,11 @@ export const ROUTE_CASES: RouteCase[] = [
     build: async () => ({ url: '/api/municipalities/imports', multipart: { fileName: 'm.csv', bytes: Buffer.from(`Регион;Название;Вид\nRU-SAM;Село ${uid()};rural_settlement\n`) } }),
   },
   ...SCHEDULE_ROUTE_CASES,
+  ...TEAMS_ROUTE_CASES,
+  ...DIPLOMA_ROUTE_CASES,
+  ...PRACTICES_ROUTE_CASES,
+  ...ASSIGNMENT_ROUTE_CASES,
+  ...ADMISSIONS_ROUTE_CASES,
 ];
 
 /** Cases that need an upload made by the staff user first; the matrix test fills in the id. */

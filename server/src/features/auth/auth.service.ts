@@ -12,6 +12,7 @@ import { hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import type { SecretBox } from '../../lib/secret-box.ts';
 import { generateToken, hashToken } from '../../lib/tokens.ts';
 import { createAuthRepo } from './auth.repo.ts';
+import type { ResolvedSession, SessionCache } from './session-cache.ts';
 
 export interface AuthServiceDeps {
   db: Database;
@@ -21,6 +22,8 @@ export interface AuthServiceDeps {
   publicUrl: string;
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
+  /** Serves signed-in requests from memory while its change feed is live (absent: every request reads). */
+  sessionCache?: SessionCache;
 }
 
 export interface RequestMeta {
@@ -38,7 +41,10 @@ export function createAuthService(deps: AuthServiceDeps) {
 
   async function openSession(userId: string, meta: RequestMeta, previousToken?: string) {
     // Rotation: a sign-in never reuses the cookie it came with (session fixation).
-    if (previousToken) await repo.deleteSession(hashToken(previousToken));
+    if (previousToken) {
+      await repo.deleteSession(hashToken(previousToken));
+      deps.sessionCache?.forgetSession(hashToken(previousToken));
+    }
     const token = generateToken();
     const now = deps.clock.now();
     await repo.createSession({
@@ -66,19 +72,34 @@ export function createAuthService(deps: AuthServiceDeps) {
     csrfTokenFor,
 
     /** Resolves a cookie token to the acting user; null when absent, expired or idle. */
-    async resolveSession(token: string): Promise<{ actor: Actor; locale: Locale; sessionId: string } | null> {
+    async resolveSession(token: string): Promise<ResolvedSession | null> {
       const id = hashToken(token);
       const now = deps.clock.now();
+      const cache = deps.sessionCache;
+      const cached = cache?.get(id, now.getTime(), deps.sessionIdleMs);
+      if (cached) {
+        if (cached.isTouchDue(SESSION_TOUCH_MS)) {
+          await repo.touchSession(id, now);
+          cache!.markSeen(id, now.getTime());
+        }
+        return cached.resolved;
+      }
+      const readSince = cache?.generation() ?? 0;
       const row = await repo.findLiveSession(id, now, deps.sessionIdleMs);
       if (!row) return null;
       // Write the idle clock at most once a minute per session, so that reads stay reads.
-      if (now.getTime() - row.session.lastSeenAt.getTime() > SESSION_TOUCH_MS) await repo.touchSession(id, now);
-      const grants = row.grants;
-      return {
+      let lastSeenAt = row.session.lastSeenAt;
+      if (now.getTime() - lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+        await repo.touchSession(id, now);
+        lastSeenAt = now;
+      }
+      const resolved: ResolvedSession = {
         sessionId: id,
         locale: row.user.locale === 'en' ? 'en' : 'ru',
-        actor: { userId: row.user.id, email: row.user.email, personId: row.user.personId, grants },
+        actor: { userId: row.user.id, email: row.user.email, personId: row.user.personId, grants: row.grants },
       };
+      cache?.put(resolved, { expiresAt: row.session.expiresAt.getTime(), lastSeenAt: lastSeenAt.getTime() }, readSince);
+      return resolved;
     },
 
     async signIn(body: SignInBody, meta: RequestMeta, previousToken?: string): Promise<string> {
@@ -118,11 +139,14 @@ export function createAuthService(deps: AuthServiceDeps) {
 
     async signOut(actor: Actor, sessionId: string, meta: RequestMeta) {
       await repo.deleteSession(sessionId);
+      // The trigger's NOTIFY arrives a moment later; this process must not serve the session even once more.
+      deps.sessionCache?.forgetSession(sessionId);
       await recordAudit(deps.db, { actor, action: 'auth.sign_out', ip: meta.ip });
     },
 
     async signOutEverywhere(actor: Actor, meta: RequestMeta) {
       const count = await repo.deleteUserSessions(actor.userId!);
+      deps.sessionCache?.forgetUser(actor.userId!);
       await recordAudit(deps.db, { actor, action: 'auth.sign_out_all', ip: meta.ip, details: { sessions: count } });
     },
 
@@ -187,6 +211,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       await repo.setPassword(user.id, await hashPassword(password));
       // A reset means the old password may be known to someone else: end every session.
       await repo.deleteUserSessions(user.id);
+      deps.sessionCache?.forgetUser(user.id);
       const actor: Actor = { userId: user.id, email: user.email, personId: user.personId, grants: [] };
       await recordAudit(deps.db, {
         actor,

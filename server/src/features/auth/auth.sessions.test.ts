@@ -8,16 +8,19 @@ import type { Clock } from '../../lib/clock.ts';
 const clock: Clock & { offsetMs: number } = { offsetMs: 0, now: (): Date => new Date(Date.now() + clock.offsetMs) };
 
 let t: TestApp;
+let cached: TestApp;
 beforeAll(async () => {
-  t = await buildTestApp({ clock, env: { SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '8' } });
+  const env = { SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '8' };
+  [t, cached] = await Promise.all([buildTestApp({ clock, env }), buildTestApp({ clock, env, isCaching: true })]);
 });
-afterAll(async () => t?.close());
+afterAll(async () => Promise.all([t?.close(), cached?.close()]));
 
-describe('session lifetime', () => {
+// The same timeouts hold whether a session is read from PostgreSQL or served from the in-memory cache.
+describe.each([{ mode: 'database', app: () => t }, { mode: 'cache', app: () => cached }])('session lifetime ($mode)', ({ app }) => {
   it('ends a session left idle longer than the idle timeout', async () => {
     clock.offsetMs = 0;
-    const user = await buildUser(t.db);
-    const agent = await signIn(t.app, user.email, TEST_PASSWORD);
+    const user = await buildUser(app().db);
+    const agent = await signIn(app().app, user.email, TEST_PASSWORD);
     clock.offsetMs = 29 * 60_000;
     expect((await agent.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
     // Used at 29 minutes, so still alive at 29 + 29 minutes of wall clock…
@@ -30,8 +33,8 @@ describe('session lifetime', () => {
 
   it('ends a session at the absolute timeout even when it is used all along', async () => {
     clock.offsetMs = 0;
-    const user = await buildUser(t.db);
-    const agent = await signIn(t.app, user.email, TEST_PASSWORD);
+    const user = await buildUser(app().db);
+    const agent = await signIn(app().app, user.email, TEST_PASSWORD);
     for (let minutes = 20; minutes < 8 * 60; minutes += 20) {
       clock.offsetMs = minutes * 60_000;
       expect((await agent.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);

@@ -20,6 +20,11 @@ import {
 import { createDemoRepo, type DemoRows } from './demo.repo.ts';
 import { generateDemo, type DemoData } from './generate.ts';
 import { seedScheduleDemo } from './schedule-demo.ts';
+import { seedAdmissionsDemo } from './admissions-demo.ts';
+import { seedTeamsDemo } from './teams-demo.ts';
+import { seedPracticesDemo } from './practices-demo.ts';
+import { seedAssignmentsDemo } from './assignments-demo.ts';
+import { seedDiplomasDemo } from './diplomas-demo.ts';
 
 export interface DemoAccount {
   email: string;
@@ -60,6 +65,13 @@ export async function seedDemoIfEmpty({ db, log }: { db: Database; log: FastifyB
     const rows = buildRows(data, municipalityIds, passwordHash);
     await repo.insertRows(rows);
     const schedule = await seedScheduleDemo(tx, rows);
+    await seedAdmissionsDemo(tx, rows);
+    await seedTeamsDemo(tx, rows);
+    await seedPracticesDemo(tx, rows);
+    // Last: it reads the teams and the defence results of the demos above.
+    await seedAssignmentsDemo(tx, rows);
+    // After assignments: eligibility reads the completion rules (attendance, assignments, defences).
+    await seedDiplomasDemo(tx, rows);
     await recordAudit(tx, {
       actor: SYSTEM_ACTOR,
       action: 'demo.seed',

@@ -12,6 +12,7 @@ import {
   RosterPageSchema,
   RosterQuerySchema,
   UpdatePersonBodySchema,
+  type RosterPage,
 } from '@ms/contracts/people';
 import { requireActor } from '../../plugins/request-context.ts';
 import type { FeatureDeps } from '../index.ts';
@@ -34,7 +35,11 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: FeatureDeps): v
       querystring: RosterQuerySchema,
       response: { 200: RosterPageSchema },
     },
-    handler: async (request) => roster.listRoster(requireActor(request), request.params.id, request.query, request.locale, request.ip),
+    // Already JSON of RosterPageSchema, written by the same allow-list serializer: a string skips re-serialisation.
+    handler: async (request, reply) => {
+      const body = await roster.listRosterJson(requireActor(request), request.params.id, request.query, request.locale, request.ip);
+      return reply.type('application/json; charset=utf-8').send(body as unknown as RosterPage);
+    },
   });
 
   r.get('/api/streams/:id/roster/export', {

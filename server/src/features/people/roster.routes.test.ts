@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { auditLog, municipalities } from '../../db/schema/index.ts';
+import { auditLog, municipalities, people as peopleTable } from '../../db/schema/index.ts';
 import { buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
 import { buildPerson, buildProgrammeTree, buildUser, enrol, TEST_PASSWORD } from '../../../test/factories.ts';
 import { ensureReferenceData } from '../reference/reference.repo.ts';
@@ -80,6 +80,16 @@ describe('roster for staff', () => {
     await vi.waitFor(async () => {
       const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'person.read'), eq(auditLog.entityId, streamId)));
       expect(entries.at(-1)?.details).toMatchObject({ streamId, rowCount: 2, total: 5 });
+    });
+  });
+
+  it('writes identical reads within one batch as one audit row that counts them', async () => {
+    await Promise.all([roster(staff, '?pageSize=3'), roster(staff, '?pageSize=3'), roster(staff, '?pageSize=3')]);
+    await vi.waitFor(async () => {
+      const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'person.read'), eq(auditLog.entityId, streamId)));
+      const pageOfThree = entries.filter((e) => (e.details as { rowCount?: number }).rowCount === 3);
+      expect(pageOfThree).toHaveLength(1);
+      expect(pageOfThree[0]!.details).toMatchObject({ rowCount: 3, times: 3 });
     });
   });
 
@@ -227,5 +237,15 @@ describe('regions summary', () => {
     const participant = await agentWith([], people.yolkin);
     expect((await participant.request({ method: 'GET', url: `/api/streams/${streamId}/regions-summary` })).statusCode).toBe(200);
     expect((await participant.request({ method: 'GET', url: `/api/streams/${foreign.streams[0]!.id}/regions-summary` })).statusCode).toBe(404);
+  });
+});
+
+describe('roster caching', () => {
+  it('shows a change made by any connection on the very next request (the cache keys on the roster revision)', async () => {
+    expect(await lastNames(staff)).toContain('Абрамов');
+    await t.db.update(peopleTable).set({ lastName: 'Абрамова-Кэш' }).where(eq(peopleTable.id, people.abramov!));
+    expect(await lastNames(staff)).toContain('Абрамова-Кэш');
+    await t.db.update(peopleTable).set({ lastName: 'Абрамов' }).where(eq(peopleTable.id, people.abramov!));
+    expect(await lastNames(staff)).toContain('Абрамов');
   });
 });

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client.ts';
-import { enrolments, intakes, organisations, programmes, streams } from '../../db/schema/index.ts';
+import { enrolments, intakes, organisations, programmes, rosterRevision, streams } from '../../db/schema/index.ts';
 import type { Actor, Role } from '../../lib/access.ts';
 import { likePattern, pageOffset } from '../../lib/pagination.ts';
 import { isPlatformWide, type ResolvedScope, type VisibleScopes } from './programmes.policy.ts';
@@ -65,7 +65,15 @@ export function createProgrammesRepo(db: Executor) {
   let streamPathQuery: ReturnType<typeof buildStreamPathQuery> | null = null;
   function buildStreamPathQuery() {
     return db
-      .select({ streamId: streams.id, intakeId: streams.intakeId, programmeId: intakes.programmeId, organisationId: programmes.organisationId, startsOn: streams.startsOn })
+      .select({
+        streamId: streams.id,
+        intakeId: streams.intakeId,
+        programmeId: intakes.programmeId,
+        organisationId: programmes.organisationId,
+        startsOn: streams.startsOn,
+        // Read here so that roster caches cost no extra round trip (migration 0010 keeps it current).
+        rosterRevision: sql<number>`(select ${rosterRevision.revision} from ${rosterRevision} where ${rosterRevision.id} = 1)`.mapWith(Number),
+      })
       .from(streams)
       .innerJoin(intakes, eq(intakes.id, streams.intakeId))
       .innerJoin(programmes, eq(programmes.id, intakes.programmeId))

@@ -6,6 +6,7 @@ import { enrolments, intakes, streams } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/access.ts';
 import type { AuditBuffer } from '../../lib/audit.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { createLruCache } from '../../lib/lru-cache.ts';
 import { routeKm, round1 } from './geo.ts';
 import { canReadModuleLogistics, canReadSpeakerSchedule } from './schedule.policy.ts';
 import { toModule, toSession, toTravelLeg } from './schedule.present.ts';
@@ -16,26 +17,7 @@ import { createTimetableJsonRepo } from './timetable-json.repo.ts';
 import { localDate } from './geo.ts';
 
 const DAY_MS = 86_400_000;
-const EMPTY = '{"items":[]}';
-
-/** A small LRU map; entries of an old schedule revision simply age out. */
-function createLruCache<T>(capacity: number) {
-  const entries = new Map<string, T>();
-  return {
-    get(key: string): T | undefined {
-      const value = entries.get(key);
-      if (value !== undefined) {
-        entries.delete(key);
-        entries.set(key, value);
-      }
-      return value;
-    },
-    set(key: string, value: T): void {
-      entries.set(key, value);
-      if (entries.size > capacity) entries.delete(entries.keys().next().value!);
-    },
-  };
-}
+const EMPTY = Buffer.from('{"items":[]}');
 
 /** A local-date range widened by a day each side in UTC (time zones span UTC+2…+12), then cut exactly. */
 function range(query: TimetableQuery) {
@@ -54,7 +36,8 @@ export function createTimetableService(deps: { db: Database; auditBuffer: AuditB
   const repo = createTimetableRepo(deps.db);
   const scheduleRepo = createScheduleRepo(deps.db);
   const json = createTimetableJsonRepo(deps.db);
-  const cache = createLruCache<string>(500);
+  // Bytes, not strings: a hit then skips UTF-8 encoding of the whole timetable on every response.
+  const cache = createLruCache<Buffer>(500);
 
   function itineraries(stops: Awaited<ReturnType<typeof repo.listItineraryStops>>): StreamItinerary[] {
     const byStream = new Map<string, typeof stops>();
@@ -77,7 +60,7 @@ export function createTimetableService(deps: { db: Database; auditBuffer: AuditB
     },
 
     /** The signed-in participant's sessions across their streams, as ready JSON text (the hot path). */
-    async myTimetableJson(actor: Actor, query: TimetableQuery): Promise<{ body: string; etag: string }> {
+    async myTimetableJson(actor: Actor, query: TimetableQuery): Promise<{ body: Buffer; etag: string }> {
       if (!actor.personId) return { body: EMPTY, etag: '"empty"' };
       const { revision, streamIds } = await json.personStreams(actor.personId);
       if (streamIds.length === 0) return { body: EMPTY, etag: '"empty"' };
@@ -86,7 +69,7 @@ export function createTimetableService(deps: { db: Database; auditBuffer: AuditB
       const etag = `"${crypto.createHash('sha256').update(key).digest('base64url').slice(0, 22)}"`;
       const cached = cache.get(key);
       if (cached !== undefined) return { body: cached, etag };
-      const body = await json.streams(streamIds, query);
+      const body = Buffer.from(await json.streams(streamIds, query));
       cache.set(key, body);
       return { body, etag };
     },

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { homeFor, isNavItemActive, navItemsFor } from './nav-items.ts';
 
 describe('navItemsFor', () => {
-  it('gives an admin programmes, users, audit and outbox', () => {
-    expect(navItemsFor(['admin']).map((i) => i.key)).toEqual(['programmes', 'users', 'audit', 'outbox']);
+  it('gives an admin programmes, users, audit, outbox, admissions and the practice library', () => {
+    expect(navItemsFor(['admin']).map((i) => i.key)).toEqual(['programmes', 'users', 'audit', 'outbox', 'admissions', 'practices']);
   });
 
   it('lists a route once when two roles share it', () => {
@@ -17,8 +17,25 @@ describe('navItemsFor', () => {
     expect(homeFor(['participant'])).toBe('/me/timetable');
   });
 
-  it('gives a participant their timetable and check-in', () => {
-    expect(navItemsFor(['participant']).map((i) => i.to)).toEqual(['/me/timetable', '/check-in', '/programmes', '/my-data']);
+  it('gives a participant their timetable, check-in, assignments and progress', () => {
+    expect(navItemsFor(['participant']).map((i) => i.to)).toEqual(['/me/timetable', '/check-in', '/me/team', '/me/assignments', '/me/project', '/me/progress', '/me/diplomas', '/programmes', '/my-data', '/practices', '/me/adoptions']);
+  });
+
+  it('gives a participant their team and project, and an alumnus their project', () => {
+    expect(navItemsFor(['participant']).map((i) => i.to)).toEqual(expect.arrayContaining(['/me/team', '/me/project']));
+    expect(navItemsFor(['alumnus']).map((i) => i.to)).toContain('/me/project');
+    expect(navItemsFor(['alumnus']).map((i) => i.to)).not.toContain('/me/team');
+  });
+
+  it('gives a participant and an alumnus their diplomas', () => {
+    expect(navItemsFor(['participant']).map((i) => i.to)).toContain('/me/diplomas');
+    expect(navItemsFor(['alumnus']).map((i) => i.to)).toContain('/me/diplomas');
+    // An alumnus still lands on their programme, not on the diplomas page.
+    expect(homeFor(['alumnus'])).toBe('/programmes');
+  });
+
+  it('gives an expert their grading queue', () => {
+    expect(navItemsFor(['expert']).map((i) => i.to)).toEqual(['/programmes', '/grading', '/practices']);
   });
 
   it('falls back to settings for a user without roles', () => {
@@ -41,5 +58,19 @@ describe('isNavItemActive', () => {
   it('does not mark a section by a shared prefix', () => {
     expect(isNavItemActive('/users', '/users-archive')).toBe(false);
     expect(isNavItemActive('/outbox', '/outbox/123')).toBe(true);
+  });
+});
+
+describe('practice transfer entries', () => {
+  it('gives participants and alumni the library and their adoption plans, staff the library', () => {
+    for (const role of ['participant', 'alumnus'] as const) expect(navItemsFor([role]).map((i) => i.to)).toEqual(expect.arrayContaining(['/practices', '/me/adoptions']));
+    expect(navItemsFor(['staff']).map((i) => i.to)).toContain('/practices');
+    expect(navItemsFor(['staff']).map((i) => i.to)).not.toContain('/me/adoptions');
+  });
+
+  it('marks the library on practice, flows and curation pages', () => {
+    expect(isNavItemActive('/practices', '/practices/abc')).toBe(true);
+    expect(isNavItemActive('/practices', '/practices/curation')).toBe(true);
+    expect(isNavItemActive('/me/adoptions', '/me/adoptions/abc')).toBe(true);
   });
 });

@@ -2,8 +2,8 @@ import type { Role } from '@ms/contracts/common';
 
 /** The translation key under `nav.` and the route a navbar entry leads to. */
 export interface NavItem {
-  key: 'programmes' | 'users' | 'audit' | 'outbox' | 'import' | 'myRegions' | 'myProgramme' | 'myTimetable' | 'checkIn' | 'myData';
-  to: '/programmes' | '/users' | '/audit' | '/outbox' | '/import' | '/my-regions' | '/me/timetable' | '/check-in' | '/my-data';
+  key: 'programmes' | 'users' | 'audit' | 'outbox' | 'import' | 'myRegions' | 'myProgramme' | 'myTimetable' | 'checkIn' | 'myData' | 'admissions' | 'myAssignments' | 'myProgress' | 'grading' | 'myDiplomas' | 'practices' | 'myAdoptions' | 'myTeam' | 'myProject';
+  to: '/programmes' | '/users' | '/audit' | '/outbox' | '/import' | '/my-regions' | '/me/timetable' | '/check-in' | '/my-data' | '/admissions' | '/me/assignments' | '/me/progress' | '/grading' | '/me/diplomas' | '/practices' | '/me/adoptions' | '/me/team' | '/me/project';
 }
 
 const BY_ROLE: Record<Role, NavItem[]> = {
@@ -12,22 +12,45 @@ const BY_ROLE: Record<Role, NavItem[]> = {
     { key: 'users', to: '/users' },
     { key: 'audit', to: '/audit' },
     { key: 'outbox', to: '/outbox' },
+    { key: 'admissions', to: '/admissions' },
+    { key: 'practices', to: '/practices' },
   ],
   staff: [
     { key: 'programmes', to: '/programmes' },
     { key: 'import', to: '/import' },
+    { key: 'admissions', to: '/admissions' },
+    { key: 'practices', to: '/practices' },
   ],
-  coordinator: [{ key: 'myRegions', to: '/my-regions' }],
-  expert: [{ key: 'programmes', to: '/programmes' }],
+  coordinator: [
+    { key: 'myRegions', to: '/my-regions' },
+    { key: 'admissions', to: '/admissions' },
+    { key: 'practices', to: '/practices' },
+  ],
+  expert: [
+    { key: 'programmes', to: '/programmes' },
+    { key: 'grading', to: '/grading' },
+    { key: 'practices', to: '/practices' },
+  ],
   participant: [
     { key: 'myTimetable', to: '/me/timetable' },
     { key: 'checkIn', to: '/check-in' },
+    { key: 'myTeam', to: '/me/team' },
+    { key: 'myAssignments', to: '/me/assignments' },
+    { key: 'myProject', to: '/me/project' },
+    { key: 'myProgress', to: '/me/progress' },
+    { key: 'myDiplomas', to: '/me/diplomas' },
     { key: 'myProgramme', to: '/programmes' },
     { key: 'myData', to: '/my-data' },
+    { key: 'practices', to: '/practices' },
+    { key: 'myAdoptions', to: '/me/adoptions' },
   ],
   alumnus: [
     { key: 'myProgramme', to: '/programmes' },
+    { key: 'myProject', to: '/me/project' },
+    { key: 'myDiplomas', to: '/me/diplomas' },
     { key: 'myData', to: '/my-data' },
+    { key: 'practices', to: '/practices' },
+    { key: 'myAdoptions', to: '/me/adoptions' },
   ],
 };
 

@@ -6,10 +6,16 @@ import { useLocalised } from '../../api/names.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ButtonLink } from '../../components/RouterLinks.tsx';
+import { StreamAssignments } from '../assignments/StreamAssignments.tsx';
 import { StreamAttendance } from '../attendance/StreamAttendance.tsx';
+import { StreamCompletion } from '../completion/StreamCompletion.tsx';
+import { StreamDiplomas } from '../diplomas/StreamDiplomas.tsx';
 import { StreamMap } from '../map/StreamMap.tsx';
 import { RosterSection } from '../roster/RosterSection.tsx';
 import { StreamTimetable } from '../schedule/StreamTimetable.tsx';
+import { StreamTeams } from '../teams/StreamTeams.tsx';
+import { StreamImprovements } from '../improvements/StreamImprovements.tsx';
+import { StreamProjects } from '../projects/StreamProjects.tsx';
 import type { RosterSearch } from '../roster/roster-search.ts';
 import { streamQuery } from './programmes.api.ts';
 import { StreamBreadcrumbs } from './StreamBreadcrumbs.tsx';
@@ -46,12 +52,18 @@ export function StreamPage() {
             <Text size="sm">{t('common.dateRange', { from: l.date(s.startsOn), to: l.date(s.endsOn) })}</Text>
             <Text size="sm">{t('streams.participantCount', { count: s.participantCount })}</Text>
           </Group>
-          <Tabs value={search.view ?? 'roster'} onChange={(v) => update({ view: v === 'map' || v === 'timetable' || (v === 'attendance' && s.canManage) ? v : undefined })} keepMounted={false}>
+          <Tabs value={search.view ?? 'roster'} onChange={(v) => update({ view: v === 'map' || v === 'timetable' || v === 'teams' || v === 'improvements' || v === 'projects' || ((v === 'attendance' || v === 'assignments' || v === 'completion' || v === 'diplomas') && s.canManage) ? v : undefined })} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="roster">{t('streams.rosterTab')}</Tabs.Tab>
               <Tabs.Tab value="map">{t('streams.mapTab')}</Tabs.Tab>
               <Tabs.Tab value="timetable">{t('streams.timetableTab')}</Tabs.Tab>
+              <Tabs.Tab value="teams">{t('streams.teamsTab')}</Tabs.Tab>
+              <Tabs.Tab value="improvements">{t('streams.improvementsTab')}</Tabs.Tab>
+              <Tabs.Tab value="projects">{t('streams.projectsTab')}</Tabs.Tab>
               {s.canManage && <Tabs.Tab value="attendance">{t('streams.attendanceTab')}</Tabs.Tab>}
+              {s.canManage && <Tabs.Tab value="assignments">{t('assignments.tab')}</Tabs.Tab>}
+              {s.canManage && <Tabs.Tab value="completion">{t('assignments.completionTab')}</Tabs.Tab>}
+              {s.canManage && <Tabs.Tab value="diplomas">{t('diplomas.tab')}</Tabs.Tab>}
             </Tabs.List>
             <Tabs.Panel value="roster" pt="md">
               <RosterSection streamId={streamId} search={search} onChange={update} />
@@ -62,9 +74,33 @@ export function StreamPage() {
             <Tabs.Panel value="timetable" pt="md">
               <StreamTimetable streamId={streamId} canManage={s.canManage} />
             </Tabs.Panel>
+            <Tabs.Panel value="teams" pt="md">
+              <StreamTeams streamId={streamId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="improvements" pt="md">
+              <StreamImprovements streamId={streamId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="projects" pt="md">
+              <StreamProjects streamId={streamId} canManage={s.canManage} />
+            </Tabs.Panel>
             {s.canManage && (
               <Tabs.Panel value="attendance" pt="md">
                 <StreamAttendance streamId={streamId} />
+              </Tabs.Panel>
+            )}
+            {s.canManage && (
+              <Tabs.Panel value="assignments" pt="md">
+                <StreamAssignments streamId={streamId} />
+              </Tabs.Panel>
+            )}
+            {s.canManage && (
+              <Tabs.Panel value="completion" pt="md">
+                <StreamCompletion streamId={streamId} />
+              </Tabs.Panel>
+            )}
+            {s.canManage && (
+              <Tabs.Panel value="diplomas" pt="md">
+                <StreamDiplomas streamId={streamId} />
               </Tabs.Panel>
             )}
           </Tabs>

@@ -19,8 +19,8 @@ export interface RosterSearch {
 }
 
 /** The stream page's tabs other than the roster (the default). */
-export type StreamView = 'map' | 'timetable' | 'attendance';
-const VIEWS: readonly StreamView[] = ['map', 'timetable', 'attendance'];
+export type StreamView = 'map' | 'timetable' | 'attendance' | 'assignments' | 'completion' | 'diplomas' | 'teams' | 'improvements' | 'projects';
+const VIEWS: readonly StreamView[] = ['map', 'timetable', 'attendance', 'assignments', 'completion', 'diplomas', 'teams', 'improvements', 'projects'];
 
 const STATUSES: readonly string[] = ['enrolled', 'withdrawn', 'graduated'];
 

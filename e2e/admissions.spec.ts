@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expectAccessible, launchBrowser, newContext, screenshot } from './support/browser.ts';
+import { main, pageHeading, signedInPage } from './support/app.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+const OPEN_CAMPAIGN = 'perm-school-of-mayors-2027';
+const PASSWORD = 'applicant-password-2026';
+
+/** The confirmation link of the last letter to the address, read from the outbox as an admin would. */
+async function confirmationLink(admin: Page, email: string): Promise<string> {
+  const list = await admin.request.get(`/api/outbox?q=${encodeURIComponent(email)}`);
+  const item = ((await list.json()) as { items: Array<{ id: string }> }).items[0];
+  expect(item).toBeTruthy();
+  const message = (await (await admin.request.get(`/api/outbox/${item!.id}`)).json()) as { textBody: string };
+  const link = /https?:\/\/\S+\/apply\/confirm\?token=[\w-]+/.exec(message.textBody)?.[0];
+  expect(link).toBeTruthy();
+  const url = new URL(link!);
+  return `${url.pathname}${url.search}`;
+}
+
+describe('a public applicant', () => {
+  it('applies without an account: e-mail confirmation, draft, consent, one submit, status', async () => {
+    const context = await newContext(browser, { phone: true });
+    const page = await context.newPage();
+    const email = `applicant-e2e-${Date.now()}@example.test`;
+
+    await page.goto(`/apply/${OPEN_CAMPAIGN}`);
+    await expect.poll(() => pageHeading(page).textContent()).toBe('Школа мэров Пермского края — набор 2027');
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-public-campaign-phone');
+    await main(page).getByLabel('Фамилия').fill('Соколова');
+    await main(page).getByRole('textbox', { name: /^Имя/ }).fill('Дарья');
+    await main(page).getByLabel('Электронная почта').fill(email);
+    await main(page).getByRole('button', { name: 'Отправить ссылку' }).click();
+    await main(page).getByText(`Письмо отправлено на ${email}`).waitFor();
+
+    const { context: adminContext, page: admin } = await signedInPage(browser, 'admin');
+    const link = await confirmationLink(admin, email);
+    await adminContext.close();
+
+    await page.goto(link);
+    await main(page).getByText(`Адрес ${email} подтверждён`).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Новый пароль').fill(PASSWORD);
+    await page.getByLabel('Повторите пароль').fill(PASSWORD);
+    await main(page).getByRole('button', { name: 'Создать учётную запись и продолжить' }).click();
+    await page.waitForURL(/\/my-applications\//);
+    await expect.poll(() => pageHeading(page).textContent()).toBe('Школа мэров Пермского края — набор 2027');
+    await main(page).getByText('Черновик', { exact: true }).waitFor();
+
+    await main(page).getByLabel(/Дата рождения/).fill('1985-04-12');
+    await main(page).getByRole('textbox', { name: /Субъект РФ/ }).click();
+    await main(page).getByRole('textbox', { name: /Субъект РФ/ }).fill('Пермский');
+    await page.getByRole('option', { name: 'Пермский край' }).click();
+    await main(page).getByRole('textbox', { name: /^Образование/ }).click();
+    await page.getByRole('option', { name: 'Высшее (специалитет, магистратура)' }).click();
+    await main(page).getByLabel('Стаж на руководящих должностях, лет').fill('6');
+    await main(page).getByLabel('Текущая должность').fill('Заместитель главы администрации');
+    await main(page).getByLabel('Мотивационное эссе').fill('Хочу развивать Пермский край.');
+    await main(page).getByRole('button', { name: 'Сохранить черновик' }).click();
+    await main(page).getByText('Черновик сохранён').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-draft-phone');
+
+    await main(page).getByLabel(/Я даю согласие/).check();
+    await main(page).getByRole('button', { name: 'Подать заявку' }).click();
+    await main(page).getByText('Подана', { exact: true }).waitFor();
+    await main(page).getByText('Соответствует всем требованиям').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-submitted-phone');
+
+    // The online test: the server fixes the deadline; answers are saved as they are chosen.
+    await main(page).getByRole('link', { name: 'Пройти онлайн-тест' }).click();
+    await page.waitForURL(/\/test$/);
+    await main(page).getByRole('button', { name: 'Начать тест' }).click();
+    await main(page).getByRole('timer').waitFor();
+    await main(page).getByRole('radio', { name: '550 000' }).check();
+    await main(page).getByText('Ответ сохранён').first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-test-phone');
+    await main(page).getByRole('button', { name: 'Завершить тест' }).click();
+    await main(page).getByText('Тест завершён. Результат: 25 из 100').waitFor();
+    await context.close();
+  });
+});
+
+describe('admissions staff', () => {
+  it('sees the 2024 campaign and compares two ranking configurations', async () => {
+    const { context, page } = await signedInPage(browser, 'staff');
+    await page.goto('/admissions');
+    await main(page).getByRole('link', { name: 'Школа мэров — набор 2024–2025' }).click();
+    await page.waitForURL(/\/admissions\/[^/]+$/);
+    await main(page).getByText('Зачислена: 160').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-campaign-desktop');
+
+    await main(page).getByRole('link', { name: 'Ранжирование' }).click();
+    await page.waitForURL(/\/ranking$/);
+    const proposed = main(page).getByRole('group', { name: 'Предлагаемая конфигурация' });
+    await proposed.getByLabel('Максимумы по регионам (КОД=число через запятую)').fill('RU-MOW=1');
+    await main(page).getByRole('button', { name: 'Сравнить «что если»' }).click();
+    await main(page).getByText(/^Выйдут \(\d+\)$/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-what-if-desktop');
+    await context.close();
+  });
+});

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { buildTestApp, signIn, type TestApp } from '../../../test/app.ts';
+import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from './catalogue.ts';
+import { DEMO_RANKING_CONFIG } from './admissions-demo.ts';
+import { seedDemoIfEmpty } from './demo.seed.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+  await seedDemoIfEmpty({ db: t.db, log: t.app.log });
+}, 120_000);
+afterAll(async () => t?.close());
+
+const one = async <T>(query: ReturnType<typeof sql>) => (await t.db.execute(query)).rows[0] as T;
+
+describe('admissions demo', () => {
+  it('has a few thousand applications, 565 nominees within quotas and exactly the 160 participants admitted', async () => {
+    const facts = await one<{ applications: number; nominated: number; admitted: number; matches: number; reserve: number; regions: number }>(sql`
+      select count(*)::int as applications,
+             count(*) filter (where a.nominated_at is not null)::int as nominated,
+             count(*) filter (where a.decision = 'admitted')::int as admitted,
+             count(*) filter (where a.decision = 'admitted' and exists (
+               select 1 from enrolments e join streams s on s.id = e.stream_id
+               where e.person_id = a.person_id and s.intake_id = c.intake_id))::int as matches,
+             count(*) filter (where a.status = 'reserve')::int as reserve,
+             count(distinct a.region_code)::int as regions
+      from admission_applications a join admission_campaigns c on c.id = a.campaign_id
+      where c.slug = 'school-of-mayors-2024'`);
+    // Every region the demo has municipalities for (the 82 of the participants).
+    expect(facts).toEqual({ applications: 2400, nominated: 565, admitted: 160, matches: 160, reserve: 20, regions: 82 });
+    const overQuota = await one<{ n: number }>(sql`
+      select count(*)::int as n from (
+        select a.region_code, count(*) as used, coalesce(q.nomination_quota, c.default_nomination_quota) as quota
+        from admission_applications a join admission_campaigns c on c.id = a.campaign_id
+        left join admission_region_quotas q on q.campaign_id = c.id and q.region_code = a.region_code
+        where c.slug = 'school-of-mayors-2024' and a.nominated_at is not null
+        group by a.region_code, q.nomination_quota, c.default_nomination_quota) t
+      where used > quota`);
+    expect(overQuota.n).toBe(0);
+  });
+
+  it('re-ranks to the same 160 through the API and shows the open regional campaign publicly', async () => {
+    const staff = await signIn(t.app, `staff@${DEMO_EMAIL_DOMAIN}`, DEMO_PASSWORD);
+    const campaigns = await staff.request({ method: 'GET', url: '/api/admissions/campaigns' });
+    const campaign = (campaigns.json() as { items: Array<{ id: string; slug: string }> }).items.find((c) => c.slug === 'school-of-mayors-2024')!;
+    const preview = await staff.request({ method: 'POST', url: `/api/admissions/campaigns/${campaign.id}/ranking/preview`, payload: { config: DEMO_RANKING_CONFIG } });
+    expect(preview.json().summary).toMatchObject({ candidates: 565, admitted: 160, reserve: 20 });
+    const open = await t.app.inject({ method: 'GET', url: '/api/public/admissions/campaigns' });
+    expect((open.json() as { items: Array<{ slug: string; isOpen: boolean }> }).items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ slug: 'perm-school-of-mayors-2027' })]),
+    );
+  });
+});

@@ -1,0 +1,300 @@
+import crypto from 'node:crypto';
+import { asc, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { EducationLevel, EligibilityRules, RankingConfig } from '@ms/contracts/admissions';
+import { admissionApplications, admissionCampaigns, admissionRankingRuns, admissionRegionQuotas, admissionTestQuestions, consents, intakes, municipalities, people } from '../../db/schema/index.ts';
+import { evaluateEligibility } from '../admissions/eligibility.ts';
+import { rankCandidates } from '../admissions/ranking.ts';
+import { FEDERAL_SUBJECTS } from '../reference/federal-subjects.data.ts';
+import { DEMO_CONSENT_DOCUMENT, DEMO_EMAIL_DOMAIN } from './catalogue.ts';
+import type { DemoRows, Executor } from './demo.repo.ts';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PATRONYMICS, SURNAMES } from './names.ts';
+import { mulberry32, pick, randomInt, type Rng } from './prng.ts';
+
+const SEED = 20_240_515;
+/** Applicants besides the 160 who were admitted: with them, "a few thousand" applications. */
+const OTHER_APPLICANTS = 2_240;
+/** The article: 565 nominated by the regions' heads, 160 enrolled (about 3.5 nominees per place). */
+const NOMINATED = 565;
+const QUOTA_PER_REGION = 7;
+const DAY_MS = 86_400_000;
+
+export const DEMO_ADMISSION_RULES: EligibilityRules = {
+  minAge: 26,
+  maxAge: 60,
+  ageReferenceDate: '2024-10-08',
+  minEducation: 'bachelor',
+  minManagementYears: 2,
+  requiresService: true,
+  minServiceYears: null,
+};
+
+/** Yields exactly the 160 enrolled participants: their scores are the top 160 of the nominees. */
+export const DEMO_RANKING_CONFIG: RankingConfig = {
+  weights: { test: 50, expert: 50, interview: 0 },
+  targetTotal: 160,
+  reserveSize: 20,
+  minScore: 0,
+  defaultCap: null,
+  defaultFloor: 0,
+  caps: {},
+  floors: {},
+};
+
+/** The Perm school's online test: about the city-management simulator and the national goals. */
+const PERM_TEST = [
+  {
+    kind: 'single',
+    textRu: 'Сколько жителей в вымышленном городе симулятора «Управляй городом!»?',
+    textEn: 'How many people live in the fictional city of the “Run the City!” simulator?',
+    options: [
+      { key: 'a', textRu: '55 000', textEn: '55,000' },
+      { key: 'b', textRu: '550 000', textEn: '550,000' },
+      { key: 'c', textRu: '5 500 000', textEn: '5,500,000' },
+    ],
+    correct: ['b'],
+    points: 1,
+  },
+  {
+    kind: 'multiple',
+    textRu: 'Что из перечисленного — национальные цели развития России?',
+    textEn: 'Which of these are national development goals of Russia?',
+    options: [
+      { key: 'a', textRu: 'Сохранение населения, укрепление здоровья и повышение благополучия людей, поддержка семьи', textEn: 'Preserving the population, health and well-being, support for families' },
+      { key: 'b', textRu: 'Экологическое благополучие', textEn: 'Environmental well-being' },
+      { key: 'c', textRu: 'Сокращение числа муниципалитетов вдвое', textEn: 'Halving the number of municipalities' },
+    ],
+    correct: ['a', 'b'],
+    points: 2,
+  },
+  {
+    kind: 'numeric',
+    textRu: 'Сколько месяцев длится программа Школы мэров Пермского края?',
+    textEn: 'How many months does the Perm Krai School of Mayors last?',
+    options: [],
+    correct: { value: 3, tolerance: 0 },
+    points: 1,
+  },
+];
+
+const POSITIONS = [
+  'Глава муниципального округа',
+  'Глава городского округа',
+  'Заместитель главы администрации',
+  'Глава администрации района',
+  'Первый заместитель главы администрации',
+  'Начальник управления экономического развития',
+];
+
+type Insertable<T extends PgTable> = T['$inferInsert'];
+async function insertAll<T extends PgTable>(tx: Executor, table: T, rows: Array<Insertable<T>>): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await tx.insert(table).values(rows.slice(i, i + 1000) as never);
+}
+
+const at = (start: string, offsetMs: number) => new Date(Date.parse(start) + offsetMs);
+
+/** A synthetic applicant: name, age, education and experience drawn so that most, not all, are eligible. */
+function drawApplicant(rng: Rng, index: number) {
+  const isFemale = rng() < 0.4;
+  const [maleSurname, femaleSurname] = pick(rng, SURNAMES);
+  const [malePatronymic, femalePatronymic] = pick(rng, PATRONYMICS);
+  const age = randomInt(rng, 24, 63);
+  const birthYear = 2024 - age;
+  const birthDate = `${birthYear}-${String(randomInt(rng, 1, 12)).padStart(2, '0')}-${String(randomInt(rng, 1, 28)).padStart(2, '0')}`;
+  const educationRoll = rng();
+  const education: EducationLevel = educationRoll < 0.06 ? 'vocational' : educationRoll < 0.4 ? 'bachelor' : educationRoll < 0.95 ? 'master' : 'doctorate';
+  const serviceRoll = rng();
+  return {
+    email: `applicant-${String(index).padStart(4, '0')}@${DEMO_EMAIL_DOMAIN}`,
+    lastName: isFemale ? femaleSurname : maleSurname,
+    firstName: pick(rng, isFemale ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES),
+    middleName: isFemale ? femalePatronymic : malePatronymic,
+    gender: isFemale ? 'female' : 'male',
+    birthDate,
+    education,
+    managementYears: randomInt(rng, 1, 20),
+    serviceKind: serviceRoll < 0.05 ? ('none' as const) : serviceRoll < 0.3 ? ('state' as const) : ('municipal' as const),
+    serviceYears: randomInt(rng, 2, 25),
+    position: pick(rng, POSITIONS),
+    phone: `+7 9${String(randomInt(rng, 10, 99))} ${String(randomInt(rng, 100, 999))}-${String(randomInt(rng, 10, 99))}-${String(randomInt(rng, 10, 99))}`,
+  };
+}
+
+/**
+ * Admissions of the article's intake: a closed 2024 campaign with the regional nomination gate, a few
+ * thousand applications from every region, 565 nominees within the regions' quotas, stage scores, and a
+ * committed ranking whose 160 admitted are exactly the participants of streams 3 and 4. Also an open
+ * campaign of the Perm regional school, so the public page has something to show. Set-based inserts,
+ * seeded PRNG: the same data on every start.
+ */
+export async function seedAdmissionsDemo(tx: Executor, rows: DemoRows) {
+  const rng = mulberry32(SEED);
+  const newId = () => crypto.randomUUID();
+  const mayors = rows.programmes.find((p) => p.slug === 'school-of-mayors')!;
+  const perm = rows.programmes.find((p) => p.slug === 'perm-school-of-mayors')!;
+  const intakeId = rows.intakes.find((i) => i.programmeId === mayors.id && i.startsOn === '2024-10-08')!.id!;
+  const streamIds = new Set(rows.streams.filter((s) => s.intakeId === intakeId).map((s) => s.id!));
+  const enrolledIds = new Set(rows.enrolments.filter((e) => streamIds.has(e.streamId)).map((e) => e.personId));
+  const enrolled = rows.people.filter((p) => enrolledIds.has(p.id!));
+  const municipalityRows = await tx
+    .select({ id: municipalities.id, regionCode: municipalities.regionCode })
+    .from(municipalities)
+    .orderBy(asc(municipalities.regionCode), asc(municipalities.name), asc(municipalities.kind));
+  const municipalitiesByRegion = new Map<string, string[]>();
+  for (const m of municipalityRows) municipalitiesByRegion.set(m.regionCode, [...(municipalitiesByRegion.get(m.regionCode) ?? []), m.id]);
+  const regionCodes = FEDERAL_SUBJECTS.map((s) => s.code).filter((code) => municipalitiesByRegion.has(code));
+
+  const campaignId = newId();
+  const opensAt = '2024-05-15T06:00:00Z';
+  const window = 61 * DAY_MS;
+  await tx.insert(admissionCampaigns).values({
+    id: campaignId,
+    intakeId,
+    slug: 'school-of-mayors-2024',
+    titleRu: 'Школа мэров — набор 2024–2025',
+    titleEn: 'School of Mayors — 2024–2025 intake',
+    descriptionRu: 'Федеральная программа развития глав и заместителей глав муниципальных образований. Потоки 3 и 4, октябрь 2024 — июнь 2025.',
+    descriptionEn: 'The federal programme for heads and deputy heads of municipalities. Streams 3 and 4, October 2024 to June 2025.',
+    opensAt: new Date(opensAt),
+    closesAt: at(opensAt, window),
+    isPublished: true,
+    form: { fields: ['education', 'managementYears', 'service', 'position', 'municipality', 'motivation', 'documents'], required: ['education', 'managementYears', 'service', 'position', 'motivation'], motivationMaxLength: 4000 },
+    rules: DEMO_ADMISSION_RULES,
+    hasNominationGate: true,
+    defaultNominationQuota: QUOTA_PER_REGION,
+    rankingConfig: DEMO_RANKING_CONFIG,
+    rankedAt: new Date('2024-09-20T09:00:00Z'),
+  });
+
+  // The admitted: the participants themselves, with their real (demo) profile and top scores.
+  type Application = Insertable<typeof admissionApplications>;
+  const applications: Application[] = enrolled.map((p) => ({
+    id: newId(),
+    campaignId,
+    personId: p.id!,
+    regionCode: p.regionCode!,
+    municipalityId: p.municipalityId,
+    birthDate: p.birthDate!,
+    education: rng() < 0.7 ? 'master' : 'bachelor',
+    managementYears: randomInt(rng, 3, 20),
+    serviceKind: 'municipal',
+    serviceYears: randomInt(rng, 4, 25),
+    position: p.position,
+    motivation: 'Хочу применить лучшие практики управления в своём муниципалитете.',
+    submittedAt: at(opensAt, Math.floor(rng() * window)),
+    testScore: randomInt(rng, 70, 100),
+    expertScore: randomInt(rng, 70, 100),
+    isEligible: true,
+    eligibilityReasons: [{ key: 'eligible' }],
+    nominatedAt: new Date('2024-08-01T09:00:00Z'),
+    nominationComment: 'Рекомендован высшим должностным лицом субъекта РФ',
+    status: 'submitted',
+  }));
+
+  // Everyone else: new people of every region, with a consent like every demo person.
+  const others = Array.from({ length: OTHER_APPLICANTS }, (_, i) => {
+    const regionCode = regionCodes[i % regionCodes.length]!;
+    return { ...drawApplicant(rng, i + 1), regionCode, municipalityId: pick(rng, municipalitiesByRegion.get(regionCode)!), id: newId() };
+  });
+  await insertAll(
+    tx,
+    people,
+    others.map((o) => ({ id: o.id, email: o.email, lastName: o.lastName, firstName: o.firstName, middleName: o.middleName, gender: o.gender, birthDate: o.birthDate, position: o.position, phone: o.phone, regionCode: o.regionCode, municipalityId: o.municipalityId })),
+  );
+  await insertAll(tx, consents, others.map((o) => ({ personId: o.id, documentVersion: DEMO_CONSENT_DOCUMENT.version, grantedAt: at(opensAt, 0) })));
+
+  const nominatedByRegion = new Map<string, number>();
+  for (const a of applications) nominatedByRegion.set(a.regionCode!, (nominatedByRegion.get(a.regionCode!) ?? 0) + 1);
+  let nominated = applications.length;
+  for (const o of others) {
+    const eligibility = evaluateEligibility(o, DEMO_ADMISSION_RULES, '2024-07-15');
+    const used = nominatedByRegion.get(o.regionCode) ?? 0;
+    const isNominated = eligibility.isEligible && used < QUOTA_PER_REGION && nominated < NOMINATED && rng() < 0.5;
+    if (isNominated) {
+      nominatedByRegion.set(o.regionCode, used + 1);
+      nominated += 1;
+    }
+    applications.push({
+      id: newId(),
+      campaignId,
+      personId: o.id,
+      regionCode: o.regionCode,
+      municipalityId: o.municipalityId,
+      birthDate: o.birthDate,
+      education: o.education,
+      managementYears: o.managementYears,
+      serviceKind: o.serviceKind,
+      serviceYears: o.serviceYears,
+      position: o.position,
+      motivation: 'Хочу развивать свой муниципалитет и учиться у коллег из других регионов.',
+      submittedAt: at(opensAt, Math.floor(rng() * window)),
+      isEligible: eligibility.isEligible,
+      eligibilityReasons: eligibility.reasons,
+      nominatedAt: isNominated ? new Date('2024-08-01T09:00:00Z') : null,
+      nominationComment: isNominated ? 'Рекомендован высшим должностным лицом субъекта РФ' : null,
+      // Nominees below the admitted on both stages, so the ranking reproduces the article's 160.
+      testScore: isNominated ? randomInt(rng, 20, 69) : null,
+      expertScore: isNominated ? randomInt(rng, 20, 69) : null,
+      status: isNominated ? 'nominated' : 'submitted',
+    });
+  }
+
+  // A region whose admitted alone exceed the default quota had a larger quota of its own.
+  const quotaRows = [...nominatedByRegion].filter(([, n]) => n > QUOTA_PER_REGION).map(([regionCode, n]) => ({ campaignId, regionCode, nominationQuota: n }));
+  if (quotaRows.length > 0) await tx.insert(admissionRegionQuotas).values(quotaRows);
+
+  // The committed ranking over the nominees, computed by the same code the staff page runs.
+  const pool = applications.filter((a) => a.nominatedAt);
+  const result = rankCandidates(
+    pool.map((a) => ({ id: a.id!, regionCode: a.regionCode!, test: a.testScore ?? null, expert: a.expertScore ?? null, interview: null, submittedAt: (a.submittedAt as Date).getTime() })),
+    DEMO_RANKING_CONFIG,
+  );
+  const decidedAt = new Date('2024-09-20T09:00:00Z');
+  const byId = new Map(applications.map((a) => [a.id!, a]));
+  for (const item of result.items) {
+    const a = byId.get(item.id)!;
+    Object.assign(a, {
+      compositeScore: item.composite,
+      rankPosition: item.position,
+      decision: item.outcome,
+      decisionReason: item.reason,
+      decidedAt,
+      notifiedAt: decidedAt,
+      // The admitted were enrolled into streams 3 and 4.
+      status: item.outcome === 'admitted' ? 'enrolled' : item.outcome,
+    });
+  }
+  await insertAll(tx, admissionApplications, applications);
+  await tx.insert(admissionRankingRuns).values({
+    campaignId,
+    config: DEMO_RANKING_CONFIG,
+    reason: 'Решение конкурсной комиссии, протокол № 3 от 20.09.2024',
+    summary: result.summary,
+    createdAt: decidedAt,
+  });
+
+  // The Perm regional school's next intake, open for applications now.
+  const permIntakeId = newId();
+  await tx.insert(intakes).values({ id: permIntakeId, programmeId: perm.id!, nameRu: 'Набор 2027', nameEn: 'Intake 2027', startsOn: '2027-02-01', endsOn: '2027-04-30' });
+  const [permCampaign] = await tx.insert(admissionCampaigns).values({
+    intakeId: permIntakeId,
+    slug: 'perm-school-of-mayors-2027',
+    titleRu: 'Школа мэров Пермского края — набор 2027',
+    titleEn: 'Perm Krai School of Mayors — 2027 intake',
+    descriptionRu: 'Трёхмесячная программа профессиональной переподготовки для муниципальных управленцев Пермского края.',
+    descriptionEn: 'A three-month professional retraining programme for municipal managers of Perm Krai.',
+    opensAt: new Date('2026-09-01T06:00:00Z'),
+    closesAt: new Date('2027-01-15T20:59:00Z'),
+    isPublished: true,
+    form: { fields: ['education', 'managementYears', 'service', 'position', 'municipality', 'motivation', 'documents'], required: ['education', 'managementYears', 'motivation'], motivationMaxLength: 3000 },
+    rules: { minAge: null, maxAge: 55, ageReferenceDate: '2027-02-01', minEducation: 'bachelor', minManagementYears: 3, requiresService: false, minServiceYears: null },
+    testOpensAt: new Date('2026-09-01T06:00:00Z'),
+    testClosesAt: new Date('2027-01-31T20:59:00Z'),
+    testDurationMinutes: 20,
+  }).returning({ id: admissionCampaigns.id });
+  await tx.insert(admissionTestQuestions).values(
+    PERM_TEST.map((q, position) => ({ ...q, campaignId: permCampaign!.id, position })),
+  );
+  const [counts] = (await tx.execute<{ n: number }>(sql`select count(*)::int as n from ${admissionApplications}`)).rows;
+  return { applications: counts?.n ?? 0, nominated, admitted: result.summary.admitted };
+}

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Practice, PracticePage } from '@ms/contracts/practices';
+import { practiceRevisions } from '../../db/schema/index.ts';
+import { buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
+import { buildModule, buildPerson, buildPractice, buildProgrammeTree, buildScheduleSession, buildUser, buildVenue, TEST_PASSWORD } from '../../../test/factories.ts';
+
+let t: TestApp;
+let staff: TestAgent;
+let participant: TestAgent;
+let outsider: TestAgent;
+let tree: Awaited<ReturnType<typeof buildProgrammeTree>>;
+let other: Awaited<ReturnType<typeof buildProgrammeTree>>;
+let moduleId: string;
+let sessionId: string;
+
+const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> \'; DROP TABLE practices; --';
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  tree = await buildProgrammeTree(t.db);
+  other = await buildProgrammeTree(t.db);
+  const venue = await buildVenue(t.db, tree.programme.id, { nameRu: 'Калуга', nameEn: 'Kaluga', regionCode: 'RU-KLU' });
+  const module = await buildModule(t.db, tree.streams[0]!.id, venue.id, { number: 5, startsOn: '2025-04-22', endsOn: '2025-04-25', hostRegionCode: 'RU-KLU' });
+  moduleId = module.id;
+  sessionId = (await buildScheduleSession(t.db, module.id, { kind: 'site_visit', titleRu: 'Выездное посещение', titleEn: 'Site visit', startsAt: new Date('2025-04-23T07:00:00Z'), endsAt: new Date('2025-04-23T09:00:00Z') })).id;
+  const scope = { organisationId: tree.organisation.id, programmeId: tree.programme.id };
+  staff = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', ...scope }] })).email, TEST_PASSWORD);
+  const person = await buildPerson(t.db, { regionCode: 'RU-SAM', streamIds: [tree.streams[0]!.id] });
+  participant = await signIn(t.app, (await buildUser(t.db, { personId: person.id, grants: [{ role: 'participant', ...scope, streamId: tree.streams[0]!.id }] })).email, TEST_PASSWORD);
+  outsider = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'participant', organisationId: other.organisation.id, programmeId: other.programme.id }] })).email, TEST_PASSWORD);
+
+  await buildPractice(t.db, tree.programme.id, { title: 'Единый диспетчерский центр ЖКХ', summary: 'Все обращения жителей по коммунальным авариям — в одном окне.', originRegionCode: 'RU-KHM', areas: ['utilities', 'feedback'] });
+  await buildPractice(t.db, tree.programme.id, { title: 'Школьные автобусы по расписанию', summary: 'Маршруты подвоза детей в сельские школы.', originRegionCode: 'RU-SA', areas: ['transport', 'education'] });
+  await buildPractice(t.db, tree.programme.id, { title: 'Благоустройство набережной силами жителей', summary: 'Общественное пространство у реки.', originRegionCode: 'RU-ARK', areas: ['urban'] });
+  await buildPractice(t.db, tree.programme.id, { title: 'Закрытое предложение', status: 'proposed', originRegionCode: 'RU-ARK', areas: ['urban'] });
+});
+afterAll(async () => t?.close());
+
+const list = async (agent: TestAgent, query: string) => {
+  const response = await agent.request({ method: 'GET', url: `/api/practices?${query}` });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as PracticePage;
+};
+
+describe('library search (Russian full-text)', () => {
+  it('finds a practice by an inflected form of a word in its title (stemming)', async () => {
+    // «автобусами» shares the stem of «автобусы»; «диспетчерского» that of «диспетчерский».
+    expect((await list(participant, `q=${encodeURIComponent('автобусами')}`)).items.map((i) => i.title)).toEqual(['Школьные автобусы по расписанию']);
+    expect((await list(participant, `q=${encodeURIComponent('диспетчерского центра')}`)).items.map((i) => i.title)).toEqual(['Единый диспетчерский центр ЖКХ']);
+  });
+
+  it('ranks a title match above a match in the body and marks the match in a plain-text snippet', async () => {
+    const page = await list(participant, `q=${encodeURIComponent('жителей')}`);
+    expect(page.items.length).toBeGreaterThanOrEqual(2);
+    expect(page.items[0]!.title).toBe('Благоустройство набережной силами жителей');
+    expect(page.items[0]!.rank).toBeGreaterThan(page.items.at(-1)!.rank!);
+    expect(page.items.some((i) => i.snippet?.includes('«жител'))).toBe(true);
+    const pastTheEnd = await list(participant, `q=${encodeURIComponent('жителей')}&page=50`);
+    expect(pastTheEnd).toMatchObject({ items: [], total: page.total });
+  });
+
+  it('filters by area, region, federal district and module, and pages', async () => {
+    expect((await list(participant, 'areas=transport')).items.map((i) => i.originRegionCode)).toEqual(['RU-SA']);
+    expect((await list(participant, 'region=RU-KHM')).total).toBe(1);
+    expect((await list(participant, 'district=FEFD')).items.every((i) => i.federalDistrict === 'FEFD')).toBe(true);
+    const paged = await list(participant, 'pageSize=2&page=2&sort=title');
+    expect(paged).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(paged.items).toHaveLength(1);
+    const created = await staff.request({ method: 'POST', url: '/api/practices', payload: { programmeId: tree.programme.id, title: 'Дворовый тренер', originRegionCode: 'RU-KLU', areas: ['sport'], showings: [{ moduleId, sessionId }] } });
+    expect(created.statusCode, created.body).toBe(201);
+    expect((await list(participant, `moduleId=${moduleId}`)).items.map((i) => i.title)).toEqual(['Дворовый тренер']);
+  });
+
+  it('never shows proposals to participants, and shows them to staff as the curation queue', async () => {
+    expect((await list(participant, 'status=proposed')).items).toEqual([]);
+    expect((await list(staff, 'status=proposed')).items.map((i) => i.title)).toContain('Закрытое предложение');
+  });
+
+  it('accepts any search syntax without an error, and refuses an unknown area naming the field', async () => {
+    for (const q of ['"школьные автобусы"', 'автобус -сельские', 'OR', '!!!', "' OR 1=1 --"]) await list(participant, `q=${encodeURIComponent(q)}`);
+    const bad = await participant.request({ method: 'GET', url: '/api/practices?areas=urban,space' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].path).toMatch(/^querystring\.areas/);
+  });
+
+  it('exports the filtered library as CSV with a BOM and neutralised formulas', async () => {
+    await buildPractice(t.db, tree.programme.id, { title: '=HYPERLINK("http://evil")', originRegionCode: 'RU-CE', areas: ['digital'] });
+    const response = await participant.request({ method: 'GET', url: '/api/practices/export?region=RU-CE' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(response.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const text = response.rawPayload.subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toBe('Практика;Регион;Муниципалитет;Направления;Кратко;Внедрений;id');
+    expect(text).toContain("'=HYPERLINK");
+  });
+});
+
+describe('practice pages, proposals and curation', () => {
+  it('stores hostile text as text and answers it unchanged, as JSON', async () => {
+    const response = await participant.request({ method: 'POST', url: '/api/practices', payload: { programmeId: tree.programme.id, title: HOSTILE, summary: HOSTILE, solution: HOSTILE, originRegionCode: 'RU-SAM', areas: ['safety'] } });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.headers['content-type']).toContain('application/json');
+    const practice = response.json() as Practice;
+    expect(practice).toMatchObject({ title: HOSTILE, summary: HOSTILE, solution: HOSTILE, status: 'proposed', canCurate: false, canEdit: true });
+    expect((await list(staff, `status=proposed&q=${encodeURIComponent('alert')}`)).items[0]?.title).toBe(HOSTILE);
+  });
+
+  it('refuses a javascript: link and an unknown module, naming the fields', async () => {
+    const response = await staff.request({
+      method: 'POST',
+      url: '/api/practices',
+      payload: { programmeId: tree.programme.id, title: 'Ссылка', originRegionCode: 'RU-SAM', areas: ['digital'], links: [{ title: 'x', url: 'javascript:alert(1)' }] },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((e: { path: string }) => e.path)).toContain('body.links.0.url');
+    const foreignModule = await staff.request({ method: 'POST', url: '/api/practices', payload: { programmeId: tree.programme.id, title: 'Модуль', originRegionCode: 'RU-SAM', areas: ['digital'], showings: [{ moduleId: '00000000-0000-4000-8000-000000000000' }] } });
+    expect(foreignModule.statusCode).toBe(400);
+    expect(foreignModule.json().errors[0]).toMatchObject({ path: 'body.showings.0.moduleId', message: 'Модуль не найден в этой программе' });
+  });
+
+  it('lets staff approve a proposal, after which everyone finds it; the history records who did what', async () => {
+    const proposed = (await participant.request({ method: 'POST', url: '/api/practices', payload: { programmeId: tree.programme.id, title: 'Муниципальный проектный офис', originRegionCode: 'RU-SAM', areas: ['team'] } })).json() as Practice;
+    expect((await list(participant, `q=${encodeURIComponent('проектного офиса')}`)).total).toBe(0);
+    const edited = await participant.request({ method: 'PATCH', url: `/api/practices/${proposed.id}`, payload: { summary: 'Команда проектов при главе' } });
+    expect(edited.statusCode).toBe(200);
+    expect((await participant.request({ method: 'POST', url: `/api/practices/${proposed.id}/approve`, payload: {} })).statusCode).toBe(403);
+    const approved = await staff.request({ method: 'POST', url: `/api/practices/${proposed.id}/approve`, payload: { note: 'Проверено' } });
+    expect(approved.json()).toMatchObject({ status: 'approved' });
+    expect((await list(participant, `q=${encodeURIComponent('проектного офиса')}`)).total).toBe(1);
+    // The proposer can no longer edit an approved practice.
+    expect((await participant.request({ method: 'PATCH', url: `/api/practices/${proposed.id}`, payload: { summary: 'Иначе' } })).statusCode).toBe(403);
+    const history = (await staff.request({ method: 'GET', url: `/api/practices/${proposed.id}/history` })).json() as { items: Array<{ action: string; changes: unknown[] }> };
+    expect(history.items.map((i) => i.action)).toEqual(['approve', 'update', 'create']);
+    expect(history.items[1]!.changes).toEqual([{ field: 'summary', before: '', after: 'Команда проектов при главе' }]);
+  });
+
+  it('merges a duplicate into another practice, which then shows where it was seen', async () => {
+    const original = (await staff.request({ method: 'POST', url: '/api/practices', payload: { programmeId: tree.programme.id, title: 'Открытый бюджет', originRegionCode: 'RU-NGR', areas: ['finance'] } })).json() as Practice;
+    const duplicate = (await staff.request({ method: 'POST', url: '/api/practices', payload: { programmeId: tree.programme.id, title: 'Открытый бюджет (дубль)', originRegionCode: 'RU-NGR', areas: ['finance'], showings: [{ moduleId }] } })).json() as Practice;
+    const merged = await staff.request({ method: 'POST', url: `/api/practices/${duplicate.id}/merge`, payload: { intoId: original.id } });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect((merged.json() as Practice).showings.map((s) => s.moduleId)).toEqual([moduleId]);
+    expect((await participant.request({ method: 'GET', url: `/api/practices/${duplicate.id}` })).statusCode).toBe(404);
+    expect((await staff.request({ method: 'GET', url: `/api/practices/${duplicate.id}` })).json()).toMatchObject({ status: 'merged', mergedIntoId: original.id });
+    const self = await staff.request({ method: 'POST', url: `/api/practices/${original.id}/merge`, payload: { intoId: original.id } });
+    expect(self.statusCode).toBe(400);
+    const rows = await t.db.select().from(practiceRevisions).where(eq(practiceRevisions.practiceId, original.id));
+    expect(rows.map((r) => r.action).sort()).toEqual(['create', 'merged_from']);
+  });
+
+  it('refuses proposals in a programme the user is not part of (404), and curation to a participant', async () => {
+    const response = await outsider.request({ method: 'POST', url: '/api/practices', payload: { programmeId: tree.programme.id, title: 'Чужое', originRegionCode: 'RU-SAM', areas: ['team'] } });
+    expect(response.statusCode).toBe(404);
+    const any = (await list(participant, '')).items[0]!;
+    expect((await participant.request({ method: 'GET', url: `/api/practices/${any.id}/history` })).statusCode).toBe(403);
+  });
+});

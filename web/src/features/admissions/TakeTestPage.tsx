@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Checkbox, NumberInput, Paper, Radio, Stack, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useLocalised } from '../../api/names.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
+import { fetchMyTest, finishMyTest, saveTestAnswer, startMyTest, type CandidateTest } from './admissions.api.ts';
+
+const route = getRouteApi('/public/my-applications/$applicationId/test');
+type Question = CandidateTest['questions'][number];
+
+/** The candidate's online test: start, answer (each answer saved at once), the server's countdown, finish. */
+export function TakeTestPage() {
+  const { t } = useTranslation();
+  const { applicationId } = route.useParams();
+  const query = useQuery({ queryKey: ['my-test', applicationId], queryFn: () => fetchMyTest(applicationId) });
+  return (
+    <Stack>
+      <PageTitle>{t('admissions.test.title')}</PageTitle>
+      <QueryState query={query}>{(test) => <TestView applicationId={applicationId} test={test} />}</QueryState>
+    </Stack>
+  );
+}
+
+function TestView({ applicationId, test }: { applicationId: string; test: CandidateTest }) {
+  const { t } = useTranslation();
+  const { dateTime } = useLocalised();
+  const queryClient = useQueryClient();
+  const update = (next: CandidateTest) => queryClient.setQueryData(['my-test', applicationId], next);
+  const start = useMutation({ mutationFn: () => startMyTest(applicationId), onSuccess: update });
+  const finish = useMutation({ mutationFn: () => finishMyTest(applicationId), onSuccess: update });
+  const secondsLeft = useCountdown(test.secondsLeft);
+
+  if (!test.opensAt || !test.closesAt) return <Text>{t('admissions.test.notConfigured')}</Text>;
+  const window = <Text size="sm">{t('admissions.test.window', { from: dateTime(test.opensAt), to: dateTime(test.closesAt), minutes: test.durationMinutes ?? 0 })}</Text>;
+  if (test.state === 'finished') {
+    return (
+      <Alert color="green" role="status">
+        {t('admissions.test.finished', { score: test.score ?? 0 })}
+      </Alert>
+    );
+  }
+  if (test.state === 'not_started') {
+    return (
+      <Stack>
+        {window}
+        <Text size="sm">{t('admissions.test.startHint')}</Text>
+        <ProblemAlert error={start.error} />
+        <Button onClick={() => start.mutate()} loading={start.isPending}>
+          {t('admissions.test.start')}
+        </Button>
+      </Stack>
+    );
+  }
+  return (
+    <Stack>
+      <Text fw={600} role="timer" aria-live="off">
+        {secondsLeft > 0 ? t('admissions.test.left', { minutes: Math.floor(secondsLeft / 60), seconds: secondsLeft % 60 }) : t('admissions.test.timeUp')}
+      </Text>
+      {test.questions.map((q, index) => (
+        <QuestionCard key={q.id} applicationId={applicationId} question={q} number={index + 1} isLocked={secondsLeft <= 0} />
+      ))}
+      <ProblemAlert error={finish.error} />
+      <Button onClick={() => finish.mutate()} loading={finish.isPending}>
+        {t('admissions.test.finish')}
+      </Button>
+    </Stack>
+  );
+}
+
+/** Counts down from the server's figure; the server refuses late answers whatever this shows. */
+function useCountdown(initial: number | null): number {
+  const [left, setLeft] = useState(initial ?? 0);
+  useEffect(() => {
+    setLeft(initial ?? 0);
+    if (!initial) return;
+    const started = Date.now();
+    const timer = setInterval(() => setLeft(Math.max(0, initial - Math.floor((Date.now() - started) / 1000))), 1000);
+    return () => clearInterval(timer);
+  }, [initial]);
+  return left;
+}
+
+function QuestionCard({ applicationId, question: q, number, isLocked }: { applicationId: string; question: Question; number: number; isLocked: boolean }) {
+  const { t } = useTranslation();
+  const { name } = useLocalised();
+  const [answer, setAnswer] = useState<unknown>(q.answer);
+  const save = useMutation({ mutationFn: (value: string[] | number) => saveTestAnswer(applicationId, q.id, value) });
+  const choose = (value: string[] | number) => {
+    setAnswer(value);
+    save.mutate(value);
+  };
+  const label = `${t('admissions.test.question', { n: number })}. ${name({ nameRu: q.textRu, nameEn: q.textEn })}`;
+  const chosen = Array.isArray(answer) ? (answer as string[]) : [];
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        {q.kind === 'single' && (
+          <Radio.Group label={label} value={chosen[0] ?? null} onChange={(key) => choose([key])}>
+            <Stack gap={4} mt="xs">
+              {q.options.map((o) => (
+                <Radio key={o.key} value={o.key} label={name({ nameRu: o.textRu, nameEn: o.textEn })} disabled={isLocked} />
+              ))}
+            </Stack>
+          </Radio.Group>
+        )}
+        {q.kind === 'multiple' && (
+          <Checkbox.Group label={label} value={chosen} onChange={(keys) => choose(keys)}>
+            <Stack gap={4} mt="xs">
+              {q.options.map((o) => (
+                <Checkbox key={o.key} value={o.key} label={name({ nameRu: o.textRu, nameEn: o.textEn })} disabled={isLocked} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        )}
+        {q.kind === 'numeric' && (
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {label}
+            </Text>
+            <NumberInput
+              label={t('admissions.test.numberAnswer')}
+              value={typeof answer === 'number' ? answer : ''}
+              onChange={(n) => setAnswer(n === '' ? null : Number(n))}
+              onBlur={() => typeof answer === 'number' && save.mutate(answer)}
+              disabled={isLocked}
+            />
+          </Stack>
+        )}
+        {save.isSuccess && (
+          <Text size="xs" c="green.9" role="status">
+            {t('admissions.test.saved')}
+          </Text>
+        )}
+        <ProblemAlert error={save.error} />
+      </Stack>
+    </Paper>
+  );
+}
