@@ -12,8 +12,8 @@ import {
   RosterPageSchema,
   RosterQuerySchema,
   UpdatePersonBodySchema,
-  type RosterPage,
 } from '@ms/contracts/people';
+import { sendCachedJson } from '../../plugins/cached-json.ts';
 import { requireActor } from '../../plugins/request-context.ts';
 import type { FeatureDeps } from '../index.ts';
 import { createPeopleService } from './people.service.ts';
@@ -38,7 +38,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: FeatureDeps): v
     // Already JSON of RosterPageSchema, written by the same allow-list serializer: a string skips re-serialisation.
     handler: async (request, reply) => {
       const body = await roster.listRosterJson(requireActor(request), request.params.id, request.query, request.locale, request.ip);
-      return reply.type('application/json; charset=utf-8').send(body as unknown as RosterPage);
+      return sendCachedJson(request, reply, body);
     },
   });
 

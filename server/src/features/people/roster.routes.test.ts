@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -241,6 +242,13 @@ describe('regions summary', () => {
 });
 
 describe('roster caching', () => {
+  it('sends the page gzipped to a client that accepts gzip, with the same content', async () => {
+    const plain = await roster(staff, '?pageSize=3');
+    const zipped = await staff.request({ method: 'GET', url: `/api/streams/${streamId}/roster?pageSize=3`, headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(zlib.gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+  });
+
   it('shows a change made by any connection on the very next request (the cache keys on the roster revision)', async () => {
     expect(await lastNames(staff)).toContain('Абрамов');
     await t.db.update(peopleTable).set({ lastName: 'Абрамова-Кэш' }).where(eq(peopleTable.id, people.abramov!));

@@ -6,6 +6,7 @@ import { AppError } from '../../lib/errors.ts';
 import { translate } from '../../lib/i18n.ts';
 import type { Locale, MessageKey } from '../../lib/messages.ts';
 import { createLruCache } from '../../lib/lru-cache.ts';
+import { toCachedJson, type CachedJson } from '../../plugins/cached-json.ts';
 import { compileJsonSerializer } from '../../plugins/serializer.ts';
 import { pageOffset } from '../../lib/pagination.ts';
 import { canViewNode } from '../programmes/programmes.policy.ts';
@@ -68,8 +69,8 @@ export function createRosterService(deps: { db: Database; timeZone: string; audi
   const repo = createRosterRepo(deps.db);
   // The programme's zone applies only when a time is shown or exported.
   // Pages keyed by the roster revision read with the stream (one query): a hit costs no roster query.
-  // Bytes, not a string: a hit then skips UTF-8 encoding of ~20 KB of Cyrillic on every response.
-  const pages = createLruCache<{ body: Buffer; rowCount: number; total: number }>(1000);
+  // Bytes and gzip made once per fill: a hit then costs neither encoding nor compression.
+  const pages = createLruCache<{ body: CachedJson; rowCount: number; total: number }>(1000);
   const dateInZone = new Intl.DateTimeFormat('sv-SE', { timeZone: deps.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 
   /** 404 for a stream the actor cannot see at all; 403 for one they see but may not read the roster of. */
@@ -98,7 +99,7 @@ export function createRosterService(deps: { db: Database; timeZone: string; audi
      * One page of a stream's roster as JSON text of RosterPageSchema (cached per roster revision, so a
      * repeated read costs one small query); the read of personal data is audited with the row count.
      */
-    async listRosterJson(actor: Actor, streamId: string, query: RosterQuery, locale: Locale, ip: string | null): Promise<Buffer> {
+    async listRosterJson(actor: Actor, streamId: string, query: RosterQuery, locale: Locale, ip: string | null): Promise<CachedJson> {
       checkAgeRange(query);
       const { stream, access } = await openStream(actor, streamId, 'roster');
       const s = selection(stream, access!, query, locale);
@@ -107,7 +108,7 @@ export function createRosterService(deps: { db: Database; timeZone: string; audi
       if (!page) {
         const rows = await repo.findRosterPage(s, { limit: query.pageSize, offset: pageOffset(query.page, query.pageSize) });
         const total = rows[0]?.total ?? (query.page > 1 ? await repo.countRoster(s) : 0);
-        const body = Buffer.from(serializeRosterPage({ items: rows.map(toItem), total, page: query.page, pageSize: query.pageSize }));
+        const body = toCachedJson(serializeRosterPage({ items: rows.map(toItem), total, page: query.page, pageSize: query.pageSize }));
         page = { body, rowCount: rows.length, total };
         pages.set(key, page);
       }

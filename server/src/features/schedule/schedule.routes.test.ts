@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
 import { buildModule, buildPerson, buildProgrammeTree, buildScheduleSession, buildSpeaker, buildUser, buildVenue, TEST_PASSWORD } from '../../../test/factories.ts';
@@ -102,6 +103,15 @@ describe('timetables and itineraries', () => {
     const stream = await participant.request({ method: 'GET', url: `/api/streams/${tree.streams[0]!.id}/timetable` });
     expect(mine.headers['content-type']).toContain('application/json');
     expect(mine.json()).toEqual(stream.json());
+  });
+
+  it('sends the cached timetable gzipped to a client that accepts gzip, with the same content', async () => {
+    const plain = await participant.request({ method: 'GET', url: '/api/me/timetable' });
+    const zipped = await participant.request({ method: 'GET', url: '/api/me/timetable', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('accept-encoding');
+    expect(JSON.parse(zlib.gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
   });
 
   it('shows a new session at once, however it was written (the cached timetable follows the schedule revision)', async () => {

@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParamsSchema } from '@ms/contracts/common';
-import { HostViewSchema, ProgrammeItinerarySchema, StreamItinerarySchema, TimetableQuerySchema, TimetableSchema, type Timetable } from '@ms/contracts/schedule';
+import { HostViewSchema, ProgrammeItinerarySchema, StreamItinerarySchema, TimetableQuerySchema, TimetableSchema } from '@ms/contracts/schedule';
 import { CreateFeedBodySchema, CreatedFeedSchema, FeedListSchema, FeedSchema, FeedTokenParamsSchema } from '@ms/contracts/schedule-attendance';
+import { sendCachedJson } from '../../plugins/cached-json.ts';
 import { requireActor } from '../../plugins/request-context.ts';
 import type { CalendarFile } from './feeds.service.ts';
 import type { ScheduleServices } from './schedule.services.ts';
@@ -30,13 +31,13 @@ export function registerTimetableRoutes(app: FastifyInstance, s: ScheduleService
   });
   r.get('/api/me/timetable', {
     schema: { tags: TAGS, summary: "The signed-in participant's sessions (ETag: answers 304 to a matching If-None-Match)", querystring: TimetableQuerySchema, response: { 200: TimetableSchema } },
-    // Already JSON of TimetableSchema, built by the database: a string payload skips re-serialisation.
+    // Already JSON of TimetableSchema, built by the database (bytes and gzip): no re-serialisation.
     // The ETag follows the schedule revision, so a phone revalidating gets a bodiless 304.
     handler: async (q, reply) => {
       const { body, etag } = await s.timetable.myTimetableJson(actor(q), q.query);
       reply.header('etag', etag).header('cache-control', 'private, no-cache');
       if (q.headers['if-none-match'] === etag) return (reply as FastifyReply).status(304).send();
-      return reply.type('application/json; charset=utf-8').send(body as unknown as Timetable);
+      return sendCachedJson(q, reply, body);
     },
   });
   r.get('/api/speakers/:id/timetable', {

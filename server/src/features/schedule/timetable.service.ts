@@ -7,6 +7,7 @@ import type { Actor } from '../../lib/access.ts';
 import type { AuditBuffer } from '../../lib/audit.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { createLruCache } from '../../lib/lru-cache.ts';
+import { toCachedJson, type CachedJson } from '../../plugins/cached-json.ts';
 import { routeKm, round1 } from './geo.ts';
 import { canReadModuleLogistics, canReadSpeakerSchedule } from './schedule.policy.ts';
 import { toModule, toSession, toTravelLeg } from './schedule.present.ts';
@@ -17,7 +18,7 @@ import { createTimetableJsonRepo } from './timetable-json.repo.ts';
 import { localDate } from './geo.ts';
 
 const DAY_MS = 86_400_000;
-const EMPTY = Buffer.from('{"items":[]}');
+const EMPTY = toCachedJson('{"items":[]}');
 
 /** A local-date range widened by a day each side in UTC (time zones span UTC+2…+12), then cut exactly. */
 function range(query: TimetableQuery) {
@@ -36,8 +37,8 @@ export function createTimetableService(deps: { db: Database; auditBuffer: AuditB
   const repo = createTimetableRepo(deps.db);
   const scheduleRepo = createScheduleRepo(deps.db);
   const json = createTimetableJsonRepo(deps.db);
-  // Bytes, not strings: a hit then skips UTF-8 encoding of the whole timetable on every response.
-  const cache = createLruCache<Buffer>(500);
+  // Bytes and gzip made once per fill: a hit then costs neither encoding nor compression.
+  const cache = createLruCache<CachedJson>(500);
 
   function itineraries(stops: Awaited<ReturnType<typeof repo.listItineraryStops>>): StreamItinerary[] {
     const byStream = new Map<string, typeof stops>();
@@ -60,7 +61,7 @@ export function createTimetableService(deps: { db: Database; auditBuffer: AuditB
     },
 
     /** The signed-in participant's sessions across their streams, as ready JSON text (the hot path). */
-    async myTimetableJson(actor: Actor, query: TimetableQuery): Promise<{ body: Buffer; etag: string }> {
+    async myTimetableJson(actor: Actor, query: TimetableQuery): Promise<{ body: CachedJson; etag: string }> {
       if (!actor.personId) return { body: EMPTY, etag: '"empty"' };
       const { revision, streamIds } = await json.personStreams(actor.personId);
       if (streamIds.length === 0) return { body: EMPTY, etag: '"empty"' };
@@ -69,7 +70,7 @@ export function createTimetableService(deps: { db: Database; auditBuffer: AuditB
       const etag = `"${crypto.createHash('sha256').update(key).digest('base64url').slice(0, 22)}"`;
       const cached = cache.get(key);
       if (cached !== undefined) return { body: cached, etag };
-      const body = Buffer.from(await json.streams(streamIds, query));
+      const body = toCachedJson(await json.streams(streamIds, query));
       cache.set(key, body);
       return { body, etag };
     },
