@@ -1,11 +1,13 @@
 import { benchAdmissions } from './scenarios/admissions.ts';
 import { benchGradebook } from './scenarios/gradebook.ts';
 import { benchImport } from './scenarios/import.ts';
+import { benchApplicationsImport } from './scenarios/applications-import.ts';
 import { benchRoster } from './scenarios/roster.ts';
 import { benchSchedule } from './scenarios/schedule.ts';
 import { benchStartup } from './scenarios/startup.ts';
 import { benchPractices } from './scenarios/practices.ts';
 import { benchTeams } from './scenarios/teams.ts';
+import { benchDiplomas } from './scenarios/diplomas.ts';
 
 /**
  * `npm run bench`: each scenario measures its target against a baseline taken in the same run on
@@ -14,12 +16,14 @@ import { benchTeams } from './scenarios/teams.ts';
 const SCENARIOS: Record<string, () => Promise<void>> = {
   roster: benchRoster,
   import: benchImport,
+  'applications-import': benchApplicationsImport,
   startup: benchStartup,
   schedule: benchSchedule,
   practices: benchPractices,
   admissions: benchAdmissions,
   gradebook: benchGradebook,
   teams: benchTeams,
+  diplomas: benchDiplomas,
 };
 
 const wanted = process.argv.slice(2);

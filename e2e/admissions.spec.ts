@@ -111,3 +111,84 @@ describe('admissions staff', () => {
     await context.close();
   });
 });
+
+describe('the expert stage', () => {
+  it('shows an expert their blind scoring queue on a phone, without the applicants’ names or regions', async () => {
+    const { context, page } = await signedInPage(browser, 'expert', { phone: true });
+    await page.goto('/reviews');
+    await expect.poll(() => pageHeading(page).textContent()).toBe('Оценка работ');
+    await main(page).getByText(/^Оценено \d+ из \d+$/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-reviews-phone');
+    await main(page).getByRole('link', { name: 'Открыть' }).first().click(); // the demo expert's work is all scored: the «Оценённые» tab opens by itself
+    await page.waitForURL(/\/reviews\/[^/]+$/);
+    await main(page).getByText(/^Оценка отправлена: [\d.]+ из 100$/).waitFor();
+    const text = (await main(page).textContent()) ?? '';
+    expect(text).not.toMatch(/RU-[A-Z]{2,3}|@|\+7/);
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-review-phone');
+    await context.close();
+  });
+
+  it('shows staff the experts’ workload', async () => {
+    const { context, page } = await signedInPage(browser, 'staff');
+    await page.goto('/admissions');
+    await main(page).getByRole('link', { name: 'Школа мэров — набор 2024–2025' }).click();
+    await page.waitForURL(/\/admissions\/[^/]+$/);
+    await main(page).getByRole('link', { name: 'Эксперты' }).click();
+    await page.waitForURL(/\/experts$/);
+    await main(page).getByRole('cell', { name: 'Ольга Воронцова' }).waitFor();
+    await main(page).getByText(/^Итоговая оценка есть у 454 заявок/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-experts-desktop');
+    await context.close();
+  });
+});
+
+describe('interviews', () => {
+  it('lets staff create a slot with a panel, which the panel member then sees on a phone', async () => {
+    const { context, page } = await signedInPage(browser, 'staff');
+    await page.goto('/admissions');
+    await main(page).getByRole('link', { name: 'Школа мэров — набор 2024–2025' }).click();
+    await page.waitForURL(/\/admissions\/[^/]+$/);
+    await main(page).getByRole('link', { name: 'Собеседования' }).click();
+    await page.waitForURL(/\/interviews$/);
+    await main(page).getByLabel('Место').fill('Москва, пр. Вернадского, 82, ауд. 401');
+    await main(page).getByLabel('Ссылка на онлайн-встречу').fill('https://meet.example.test/som-2024');
+    await main(page).getByRole('textbox', { name: 'Комиссия' }).click();
+    await page.getByRole('option', { name: 'Ольга Воронцова' }).click();
+    await page.getByRole('option', { name: 'Кирилл Александров' }).click();
+    await page.keyboard.press('Escape');
+    await main(page).getByRole('button', { name: 'Создать слот' }).click();
+    await main(page).getByText('Записано 0 из 4').first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-interviews-desktop');
+    await context.close();
+
+    const expert = await signedInPage(browser, 'expert', { phone: true });
+    await expert.page.goto('/interviews');
+    await expect.poll(() => pageHeading(expert.page).textContent()).toBe('Мои собеседования');
+    await main(expert.page).getByText('Москва, пр. Вернадского, 82, ауд. 401').first().waitFor();
+    await expectAccessible(expert.page);
+    await screenshot(expert.page, 'admissions-my-interviews-phone');
+    await expert.context.close();
+  });
+});
+
+describe('the funnel', () => {
+  it('shows staff the 2024 funnel by federal district and on the map', async () => {
+    const { context, page } = await signedInPage(browser, 'staff');
+    await page.goto('/admissions');
+    await main(page).getByRole('link', { name: 'Школа мэров — набор 2024–2025' }).click();
+    await page.waitForURL(/\/admissions\/[^/]+$/);
+    await main(page).getByRole('link', { name: 'Воронка' }).click();
+    await page.waitForURL(/\/funnel$/);
+    const total = main(page).getByRole('row').filter({ hasText: 'Итого' }).first();
+    await total.getByRole('cell', { name: '640', exact: true }).waitFor();
+    await total.getByRole('cell', { name: '160', exact: true }).waitFor();
+    await main(page).getByText('Приняты', { exact: true }).last().click();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-funnel-desktop');
+    await context.close();
+  });
+});

@@ -81,6 +81,24 @@ describe('verifiable diplomas', () => {
     await context.close();
   });
 
+  it("lists the graduates on the final module's ceremony session, for staff", async () => {
+    const { context, page } = await signedInPage(browser, 'staff');
+    const streamId = await openStream(page, 3);
+    const modules = await getJson<{ items: Array<{ id: string; number: number }> }>(page, `/api/modules?streamId=${streamId}`);
+    const final = modules.items.reduce((a, b) => (b.number > a.number ? b : a));
+    const data = await getJson<StreamDiplomas & { ceremonySessionId: string | null }>(page, `/api/streams/${streamId}/diplomas`);
+    expect(data.ceremonySessionId).not.toBeNull();
+    await page.goto(`/modules/${final.id}`);
+    const table = main(page).getByRole('table', { name: 'Выпускники потока и их дипломы' });
+    await table.waitFor();
+    const someone = data.rows.find((r) => r.diploma?.status === 'valid')!;
+    expect(await table.getByText(someone.diploma!.registryNumber).isVisible()).toBe(true);
+    await main(page).getByRole('heading', { name: 'Выпускники' }).scrollIntoViewIfNeeded();
+    await expectAccessible(page);
+    await screenshot(page, 'diplomas-ceremony-graduates');
+    await context.close();
+  });
+
   it('shows a participant their diplomas with PDF, JSON and a share link', async () => {
     const { context, page } = await signedInPage(browser, 'participant');
     await page.goto('/me/diplomas');

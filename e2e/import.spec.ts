@@ -129,4 +129,46 @@ describe('importing participants into stream 4', () => {
     expect(await rosterTotal(page, streamId)).toBe(before + 4);
     await context.close();
   });
+
+  it('imports the applications of a campaign run elsewhere, skipping a bad row after reading the report', async () => {
+    const { context, page } = await signedInPage(browser, 'staff');
+    await page.goto('/import');
+    await main(page).getByRole('heading', { name: 'Заявки кампании, проведённой на другой площадке' }).waitFor();
+    await main(page).getByRole('textbox', { name: 'Кампания' }).click();
+    await page.getByRole('option').first().click();
+    await main(page).getByRole('button', { name: 'Продолжить' }).last().click();
+    await page.waitForURL('**/import/campaigns/*');
+    await expect.poll(() => pageHeading(page).textContent()).toMatch(/^Импорт заявок: /);
+    await expectAccessible(page);
+    await screenshot(page, 'import-applications-upload-desktop');
+
+    const file = path.join(tmpDir, 'applications.csv');
+    await fs.writeFile(
+      file,
+      [
+        'Фамилия;Имя;E-mail;Регион;Дата рождения;Образование;Стаж на руководящих должностях;Вид службы;Стаж службы;Балл за тест;Статус',
+        'Заявкина;Мария;e2e.applicant.1@example.org;Самарская область;12.03.1985;магистр;5;муниципальная;7;81,5;',
+        'Ошибкин;Пётр;e2e.applicant.2@example.org;RU-IRK;1980-01-01;кандидат;3;;;130;',
+      ].join('\r\n') + '\r\n',
+      'utf8',
+    );
+    await checkFile(page, file);
+    const problems = main(page).getByRole('table', { name: 'Ошибки по строкам' });
+    const problemRows = await problems.locator('tbody tr').evaluateAll((rows) =>
+      rows.map((row) => [...row.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
+    );
+    expect(problemRows).toContainEqual(['3', 'Балл за тест', 'Значение больше допустимого (100)']);
+    await expectAccessible(page);
+    await screenshot(page, 'import-applications-dry-run-desktop');
+
+    await main(page).getByRole('switch', { name: 'Пропустить строки с ошибками' }).check();
+    const job = await commitAndWait(page, 1);
+    expect(job.status).toBe('succeeded');
+    const summary = await summaryItems(page);
+    expect(summary).toContain('Добавлена 1 заявка');
+    expect(summary).toContain('Пропущена 1 строка с ошибками');
+    await expectAccessible(page);
+    await screenshot(page, 'import-applications-done-desktop');
+    await context.close();
+  });
 });

@@ -30,6 +30,17 @@ describe('practice transfer', () => {
     await main(page).getByRole('button', { name: 'Внедрить у себя' }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'practice-page');
+
+    // The module filter offers the field modules where practices were shown, and narrows the library to one.
+    await page.goto('/practices');
+    await main(page).getByRole('textbox', { name: 'Выездной модуль' }).click();
+    const option = page.getByRole('option', { name: /^Модуль \d+, поток \d+: / }).first();
+    const shownThere = Number(/\((\d+)\)$/.exec((await option.textContent()) ?? '')?.[1]);
+    await option.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('moduleId')).not.toBeNull();
+    await expect.poll(() => main(page).getByRole('list', { name: 'Результаты' }).getByRole('listitem').count(), { timeout: 10_000 }).toBe(shownThere);
+    await expectAccessible(page);
+    await screenshot(page, 'practices-module-filter');
     await context.close();
   });
 

@@ -129,6 +129,24 @@ describe('staff planning the schedule, and the host coordinator', () => {
     await context.close();
   });
 
+  it('lets staff split a stream across the site visits of a field module, and shows who goes', async () => {
+    const { context, page } = await signedInPage(browser, 'staff');
+    const streamId = await openStream(page, 4);
+    const modules = await getJson<{ items: Array<{ id: string; hostRegionCode: string | null }> }>(page, `/api/modules?streamId=${streamId}`);
+    const samara = modules.items.find((m) => m.hostRegionCode === 'RU-SAM')!;
+    await page.goto(`/modules/${samara.id}/host`);
+    await expect.poll(() => pageHeading(page).textContent(), SLOW).toBe('Логистика модуля 3');
+    await main(page).getByRole('button', { name: 'Распределить участников по выездам' }).click();
+    await main(page).getByRole('status').filter({ hasText: 'Участники распределены по выездам' }).waitFor();
+    const visits = main(page).getByRole('list', { name: 'Выездные посещения и прогулки' }).locator(':scope > li');
+    const whoGoes = visits.first().getByText(/^Кто едет \(\d+\)$/);
+    await whoGoes.click();
+    expect(await visits.first().getByRole('listitem').count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await screenshot(page, 'host-view-site-visit-groups');
+    await context.close();
+  });
+
   it('lists speakers by affiliation and opens a speaker with their sessions and .ics', async () => {
     const { context, page } = await signedInPage(browser, 'staff', { phone: true });
     const streamId = await openStream(page, 3);

@@ -1,6 +1,7 @@
 import { report, startBenchServer, type BenchServer } from '../harness.ts';
 import { adminSession } from '../fixtures.ts';
 import { buildProgrammeTree } from '../../server/test/factories.ts';
+import { benchTestAnswers } from './admissions-answers.ts';
 
 const APPLICATIONS = 250_000;
 const CONFIG = { weights: { test: 50, expert: 40, interview: 10 }, targetTotal: 300, reserveSize: 100, defaultCap: 8, defaultFloor: 1 };
@@ -34,6 +35,47 @@ async function bigCampaign(server: BenchServer): Promise<string> {
   return campaignId;
 }
 
+/**
+ * Every applicant sat the online test (5 questions, about 4 answers each) and nobody pressed "finish":
+ * the staff's set-based scoring of all expired attempts.
+ */
+async function benchTestScoring(server: BenchServer, headers: Record<string, string>, campaignId: string): Promise<void> {
+  const seedStarted = performance.now();
+  const pool = server.handle.pool;
+  await pool.query(
+    `insert into admission_test_questions (campaign_id, position, kind, text_ru, text_en, options, correct, points)
+     select $1, g, case when g = 4 then 'numeric' else 'single' end, 'Вопрос ' || g, 'Question ' || g,
+            case when g = 4 then '[]'::jsonb else '[{"key":"a","textRu":"А","textEn":"A"},{"key":"b","textRu":"Б","textEn":"B"}]'::jsonb end,
+            case when g = 4 then '{"value": 3, "tolerance": 0}'::jsonb else '["a"]'::jsonb end, 1 + g % 2
+     from generate_series(0, 4) g`,
+    [campaignId],
+  );
+  await pool.query(
+    `insert into admission_test_attempts (application_id, question_order, started_at, deadline_at)
+     select a.id, (select jsonb_agg(q.id order by q.position) from admission_test_questions q where q.campaign_id = $1), now() - interval '2 hours', now() - interval '1 hour'
+     from admission_applications a where a.campaign_id = $1`,
+    [campaignId],
+  );
+  await pool.query(
+    `insert into admission_test_answers (attempt_id, question_id, answer, answered_at)
+     select t.id, q.id,
+            case when q.kind = 'numeric' then to_jsonb(abs(hashtext(t.id::text || q.id::text)) % 5)
+                 when abs(hashtext(t.id::text || q.id::text)) % 3 = 0 then '["b"]'::jsonb else '["a"]'::jsonb end,
+            now() - interval '90 minutes'
+     from admission_test_attempts t join admission_applications a on a.id = t.application_id
+     join admission_test_questions q on q.campaign_id = a.campaign_id
+     where a.campaign_id = $1 and abs(hashtext(q.id::text || t.id::text)) % 5 <> 0`,
+    [campaignId],
+  );
+  await pool.query('analyze admission_test_attempts; analyze admission_test_answers');
+  report('seed 250,000 attempts and their answers', `${((performance.now() - seedStarted) / 1000).toFixed(1)} s`, 'measured', true);
+  const started = performance.now();
+  const response = await fetch(`${server.url}/api/admissions/campaigns/${campaignId}/test/score`, { method: 'POST', headers });
+  const body = (await response.json()) as { scored: number };
+  const ms = performance.now() - started;
+  report('score the online test of 250k (one set-based statement)', `${(ms / 1000).toFixed(1)} s, ${body.scored} attempts`, '≤ 30 s', response.status === 200 && body.scored === 250_000 && ms <= 30_000);
+}
+
 async function timed(url: string, headers: Record<string, string>, body: unknown): Promise<{ ms: number; json: Record<string, unknown>; status: number }> {
   const started = performance.now();
   const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -41,7 +83,7 @@ async function timed(url: string, headers: Record<string, string>, body: unknown
   return { ms: performance.now() - started, json, status: response.status };
 }
 
-/** Ranking with caps, floors and the reserve list over 250,000 applications; what-if; commit; peak memory. */
+/** Ranking with caps, floors and the reserve list over 250,000 applications; what-if; commit; the funnel; peak memory. */
 export async function benchAdmissions(): Promise<void> {
   const server = await startBenchServer();
   let peakRss = process.memoryUsage().rss;
@@ -68,6 +110,21 @@ export async function benchAdmissions(): Promise<void> {
     );
     const commit = await timed(`${base}/commit`, headers, { config: CONFIG, reason: 'bench' });
     report('commit decisions, 250k rows (one UPDATE … FROM unnest)', `${(commit.ms / 1000).toFixed(2)} s`, 'measured', commit.status === 200);
+    // The funnel: one grouped pass over the campaign (warm-up first, as for the ranking).
+    const funnelUrl = `${server.url}/api/admissions/campaigns/${campaignId}/funnel?testPassMark=50`;
+    await fetch(funnelUrl, { headers });
+    const funnelStarted = performance.now();
+    const funnelResponse = await fetch(funnelUrl, { headers });
+    const funnel = (await funnelResponse.json()) as { total: { applications: number; testPassed: number; admitted: number } };
+    const funnelMs = performance.now() - funnelStarted;
+    report(
+      'funnel report, 250k (by region and federal district)',
+      `${funnelMs.toFixed(0)} ms, ${funnel.total.applications} → ${funnel.total.testPassed} → ${funnel.total.admitted}`,
+      '≤ 1 s',
+      funnelResponse.status === 200 && funnelMs <= 1000,
+    );
+    await benchTestScoring(server, headers, campaignId);
+    await benchTestAnswers(server);
     report('peak RSS of the process (server + bench client)', `${(peakRss / 1024 / 1024).toFixed(0)} MB`, '< 1024 MB', peakRss < 1024 * 1024 * 1024);
   } finally {
     clearInterval(sampler);

@@ -12,9 +12,25 @@ const CONNECTIONS = 20;
 const SECONDS = 8;
 
 /** Inflected Russian words and phrases, none spelled as stored: every hit needs stemming. */
-const QUERIES = ['благоустройством дворов', 'школьными автобусами', 'обращениям жителей', 'инвестиционного проекта', 'отходами', 'добровольными дружинами', '"народный бюджет"', 'дорог -зимник', 'туристического потока', 'северным завозом'];
+const CURATED_QUERIES = ['благоустройством дворов', 'школьными автобусами', 'обращениям жителей', 'инвестиционного проекта', 'отходами', 'добровольными дружинами', '"народный бюджет"', 'дорог -зимник', 'туристического потока', 'северным завозом'];
+const DISTINCT_QUERIES = 200;
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
+/**
+ * 200 distinct queries: the curated ones, then single words and pairs of words of one topic drawn from
+ * the fixture's vocabulary (seeded), so no query repeats often enough for any cache to carry the run.
+ */
+export function searchQueries(): string[] {
+  const rng = mulberry32(2026_11);
+  const topics = topicWords().map((words) => [...new Set(words.map((w) => w.toLowerCase()).filter((w) => w.length > 4))]);
+  const queries = new Set(CURATED_QUERIES);
+  while (queries.size < DISTINCT_QUERIES) {
+    const topic = pick(rng, topics);
+    queries.add(rng() < 0.5 ? pick(rng, topic) : `${pick(rng, topic)} ${pick(rng, topic)}`);
+  }
+  return [...queries];
+}
+
+export const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 
 /** The demo's practice texts split into words: each generated practice mixes one topic with two others. */
 function topicWords(): string[][] {
@@ -25,7 +41,7 @@ function topicWords(): string[][] {
  * Writes 20,000 practices with varied Russian texts (each about one of 20 topics, 5 % of the library per
  * topic, with words of another topic mixed in) and 5,000 adoption plans, set-based in batches.
  */
-async function fillLibrary(server: BenchServer): Promise<string> {
+export async function fillLibrary(server: BenchServer): Promise<string> {
   const tree = await buildProgrammeTree(server.handle.db);
   const programmeId = tree.programme.id;
   const rng = mulberry32(6_2025);
@@ -79,7 +95,7 @@ async function fillLibrary(server: BenchServer): Promise<string> {
 }
 
 /** `connections` clients each sending requests back to back for `seconds`, URLs taken in turn; latencies in ms. */
-async function drive(urls: string[], headers: Record<string, string>, connections: number, seconds: number) {
+export async function drive(urls: string[], headers: Record<string, string>, connections: number, seconds: number) {
   const latencies: number[] = [];
   let failures = 0;
   const until = performance.now() + seconds * 1000;
@@ -105,8 +121,12 @@ export async function benchPractices(): Promise<void> {
     const started = performance.now();
     const programmeId = await fillLibrary(server);
     process.stdout.write(`      fixture: ${PRACTICES} practices, ${PLANS} plans in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-    const searchUrls = QUERIES.map((q) => `${server.url}/api/practices?q=${encodeURIComponent(q)}&pageSize=20`);
-    const sample = (await (await fetch(searchUrls[0]!, { headers })).json()) as { total: number };
+    const queries = searchQueries();
+    const searchUrls = queries.map((q) => `${server.url}/api/practices?q=${encodeURIComponent(q)}&pageSize=20`);
+    // How broad the queries are: matches per query (capped at 1,000 by the API's count).
+    const totals: number[] = [];
+    for (const url of searchUrls) totals.push(((await (await fetch(url, { headers })).json()) as { total: number }).total);
+    const sample = { total: `median ${percentile(totals, 50)}, max ${Math.max(...totals)}${totals.some((t) => t >= 1000) ? '+' : ''}` };
     // Warm up the JIT, the pool and PostgreSQL's caches.
     await drive([`${server.url}/api/bench/select-1`], {}, 10, 2);
     await drive(searchUrls, headers, 10, 2);
@@ -115,7 +135,7 @@ export async function benchPractices(): Promise<void> {
     const filtered = await drive(searchUrls.map((u) => `${u}&areas=urban,roads,digital&district=CFD`), headers, CONNECTIONS, SECONDS);
     const p95 = percentile(search.latencies, 95);
     report('baseline SELECT 1 endpoint, 20 connections', `${baseline.rps.toFixed(0)} req/s, p95 ${percentile(baseline.latencies, 95).toFixed(1)} ms`, '—', baseline.failures === 0);
-    report(`FTS over ${PRACTICES} practices, 20 conn. (first query: ${sample.total} hits): p95`, `${p95.toFixed(1)} ms (p50 ${percentile(search.latencies, 50).toFixed(1)}, ${search.rps.toFixed(0)} req/s)`, '≤ 50 ms', p95 <= 50 && search.failures === 0);
+    report(`FTS over ${PRACTICES} practices, 20 conn. (${queries.length} distinct queries, hits ${sample.total}): p95`, `${p95.toFixed(1)} ms (p50 ${percentile(search.latencies, 50).toFixed(1)}, ${search.rps.toFixed(0)} req/s)`, '≤ 50 ms', p95 <= 50 && search.failures === 0);
     report('FTS + area and district filters, 20 conn.: p95', `${percentile(filtered.latencies, 95).toFixed(1)} ms (${filtered.rps.toFixed(0)} req/s)`, 'measured', filtered.failures === 0);
 
     const flowsUrl = `${server.url}/api/practices/flows?programmeId=${programmeId}`;

@@ -410,3 +410,5 @@ export const CandidateTestSchema = z.object({
   score: z.number().nullable(),
 });
 export type CandidateTest = z.infer<typeof CandidateTestSchema>;
+/** Staff's set-based scoring of attempts whose time is up and that were never finished. */
+export const ScoreExpiredResultSchema = z.object({ scored: z.number().int() });

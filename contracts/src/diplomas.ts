@@ -51,6 +51,10 @@ export const DiplomaEligibilityRowSchema = z.object({
 });
 export type DiplomaEligibilityRow = z.infer<typeof DiplomaEligibilityRowSchema>;
 
+/** A bulk issuance run waiting for its time (the ceremony's start). */
+export const ScheduledIssueSchema = z.object({ runId: z.uuid(), startAfter: z.string() });
+export type ScheduledIssue = z.infer<typeof ScheduledIssueSchema>;
+
 export const StreamDiplomasSchema = z.object({
   streamId: z.uuid(),
   thresholdPct: z.number(),
@@ -60,8 +64,12 @@ export const StreamDiplomasSchema = z.object({
   ceremonyAt: z.string().nullable(),
   counts: z.object({ participants: z.number().int(), eligible: z.number().int(), issued: z.number().int(), revoked: z.number().int() }),
   rows: z.array(DiplomaEligibilityRowSchema),
-  /** The latest bulk issuance run of this stream, for the progress bar. */
+  /** The latest bulk issuance run of this stream that started, for the progress bar. */
   lastRunId: z.uuid().nullable(),
+  /** The ceremony session of the stream's final module (its graduates are listed on it), if any. */
+  ceremonySessionId: z.uuid().nullable(),
+  /** Bulk issuance waiting for the ceremony's start, if staff scheduled it. */
+  scheduledIssue: ScheduledIssueSchema.nullable(),
 });
 export type StreamDiplomas = z.infer<typeof StreamDiplomasSchema>;
 
@@ -131,3 +139,33 @@ export const VcApiVerificationResultSchema = z.object({
 /** W3C VC API: POST /credentials/issue (staff) — an unsigned OpenBadgeCredential in, signed out. */
 export const VcApiIssueBodySchema = z.object({ credential: z.record(z.string(), z.unknown()), options: z.record(z.string(), z.unknown()).optional() });
 export const VcApiIssueResultSchema = z.object({ verifiableCredential: z.record(z.string(), z.unknown()) });
+
+/** The graduates of a stream, listed on its final module's ceremony session (staff). */
+export const CeremonyGraduatesSchema = z.object({
+  sessionId: z.uuid(),
+  streamId: z.uuid(),
+  startsAt: z.string(),
+  counts: z.object({ graduates: z.number().int(), issued: z.number().int() }),
+  /** Eligible participants (rules or a decision by hand), and anyone already holding a diploma of the stream. */
+  graduates: z.array(
+    z.object({
+      personId: z.uuid(),
+      fullName: z.string(),
+      regionCode: z.string().nullable(),
+      isEligible: z.boolean(),
+      diploma: z.object({ id: DiplomaIdSchema, registryNumber: z.string(), status: DiplomaStatusSchema }).nullable(),
+    }),
+  ),
+  scheduledIssue: ScheduledIssueSchema.nullable(),
+});
+export type CeremonyGraduates = z.infer<typeof CeremonyGraduatesSchema>;
+
+/** W3C VC API: POST /credentials/status — revoke (status 'revoked') or reinstate ('active') a credential this platform issued. */
+export const VcApiUpdateStatusBodySchema = z.object({
+  /** The credential's `id` as issued. */
+  credentialId: z.string().min(1).max(500),
+  credentialStatus: z.array(z.object({ type: z.literal('BitstringStatusListEntry'), status: z.enum(['revoked', 'active']) })).length(1),
+  /** Why (kept in the registry and the audit log). */
+  reason: ReasonSchema,
+});
+export type VcApiUpdateStatusBody = z.infer<typeof VcApiUpdateStatusBodySchema>;

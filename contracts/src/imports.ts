@@ -30,7 +30,36 @@ export const MUNICIPALITY_KINDS = [
   'federal_city_area',
 ] as const;
 
-export const ImportKindSchema = z.enum(['people', 'municipalities']);
+/**
+ * Fields a row of an admissions applications file can fill: the applicant's base profile, the answers
+ * the eligibility rules read, and optionally scores (0–100) and a status from a campaign run elsewhere.
+ */
+export const APPLICATION_IMPORT_FIELDS = [
+  'last_name',
+  'first_name',
+  'middle_name',
+  'birth_date',
+  'email',
+  'phone',
+  'position',
+  'region',
+  'municipality',
+  'gender',
+  'education',
+  'management_years',
+  'service_kind',
+  'service_years',
+  'test_score',
+  'expert_score',
+  'interview_score',
+  'status',
+] as const;
+export type ApplicationImportField = (typeof APPLICATION_IMPORT_FIELDS)[number];
+
+/** Statuses an imported application may carry (submitted when the file has none). */
+export const IMPORTED_APPLICATION_STATUSES = ['submitted', 'nominated', 'admitted', 'reserve', 'rejected', 'withdrawn'] as const;
+
+export const ImportKindSchema = z.enum(['people', 'municipalities', 'applications']);
 export type ImportKind = z.infer<typeof ImportKindSchema>;
 
 export const ImportStatusSchema = z.enum(['uploaded', 'checked', 'importing', 'imported', 'failed']);
@@ -62,7 +91,7 @@ export type ImportProblem = z.infer<typeof ImportProblemSchema>;
 export const ImportSummarySchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
-  /** People newly enrolled in the stream (people imports only). */
+  /** People newly enrolled in the stream (people imports only); for applications, created/updated count applications. */
   enrolled: z.number().int(),
   /** Rows left out because they had errors. */
   skipped: z.number().int(),

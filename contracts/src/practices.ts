@@ -90,7 +90,10 @@ export const PracticeSummarySchema = z.object({
   updatedAt: z.string(),
 });
 export type PracticeSummary = z.infer<typeof PracticeSummarySchema>;
-export const PracticePageSchema = pageOf(PracticeSummarySchema);
+export const PracticePageSchema = pageOf(PracticeSummarySchema).extend({
+  /** True when a search matched more than `total` (1,000) practices: the count stops there ("1,000+"). */
+  totalCapped: z.boolean(),
+});
 export type PracticePage = z.infer<typeof PracticePageSchema>;
 
 export const PracticeSchema = PracticeSummarySchema.extend({
@@ -108,6 +111,20 @@ export const PracticeSchema = PracticeSummarySchema.extend({
   createdAt: z.string(),
 });
 export type Practice = z.infer<typeof PracticeSchema>;
+
+/** A field module where approved practices were shown: the library's module filter offers these. */
+export const PracticeModuleSchema = z.object({
+  id: z.string(),
+  moduleNumber: z.number().int(),
+  streamNumber: z.number().int(),
+  themeRu: z.string(),
+  themeEn: z.string(),
+  startsOn: z.string(),
+  practices: z.number().int(),
+});
+export const PracticeModuleListSchema = z.object({ items: z.array(PracticeModuleSchema) });
+export type PracticeModule = z.infer<typeof PracticeModuleSchema>;
+export type PracticeModuleList = z.infer<typeof PracticeModuleListSchema>;
 
 /** Area codes as a comma-separated list (`areas=urban,roads`). */
 const AreaListQuery = z
@@ -294,9 +311,15 @@ export const OverdueCheckInPageSchema = pageOf(OverdueCheckInSchema);
 export const RemindersRunSchema = z.object({ runId: z.string() });
 
 // ---- flows and coverage
-export const FlowsQuerySchema = z.object({ programmeId: z.uuid() });
+export const FlowsQuerySchema = z.object({
+  programmeId: z.uuid(),
+  /** Only flows from or into this region (the map's selected tile). */
+  region: RegionCodeSchema.optional(),
+});
+/** The flows list holds the largest this many origin → municipality flows (the map's totals count all). */
+export const FLOWS_LIMIT = 200;
 export const FlowsSchema = z.object({
-  /** Origin region → adopting municipality, with the number of plans. */
+  /** Origin region → adopting municipality, with the number of plans: the FLOWS_LIMIT largest (of the region if asked). */
   flows: z.array(
     z.object({
       originRegionCode: z.string(),
@@ -314,6 +337,8 @@ export const FlowsSchema = z.object({
   coverage: z.array(z.object({ area: AreaCodeSchema, practices: z.number().int(), plans: z.number().int() })),
   stages: z.array(z.object({ stage: AdoptionStageSchema, plans: z.number().int() })),
   totals: z.object({ practices: z.number().int(), plans: z.number().int(), municipalities: z.number().int(), regions: z.number().int() }),
+  /** How many origin → municipality flows there are (of the region if asked); `flows` holds at most FLOWS_LIMIT. */
+  flowsTotal: z.number().int(),
 });
 export type Flows = z.infer<typeof FlowsSchema>;
 

@@ -314,7 +314,39 @@ export const HostViewSchema = z.object({
   days: z.array(z.object({ date: z.string(), arrivals: z.array(TravelLegSchema), departures: z.array(TravelLegSchema) })),
   lodging: z.array(z.object({ lodging: z.string(), people: z.array(z.object({ personId: z.string(), personName: z.string() })) })),
   transfers: z.array(TravelLegSchema),
-  siteVisits: z.array(z.object({ session: SessionSchema, expectedAttendees: z.number().int() })),
+  siteVisits: z.array(
+    z.object({
+      session: SessionSchema,
+      /** Assigned people when a group has been assigned; otherwise the stream, up to the capacity. */
+      expectedAttendees: z.number().int(),
+      /** Who is assigned to this visit (empty until staff assign or distribute). */
+      attendees: z.array(z.object({ personId: z.uuid(), personName: z.string(), regionCode: z.string().nullable() })),
+    }),
+  ),
 });
 export type HostView = z.infer<typeof HostViewSchema>;
 export const SessionIdParamsSchema = z.object({ id: z.uuid() });
+
+/** One person assigned to a site visit or walking tour. */
+export const SiteVisitAttendeeSchema = z.object({ personId: z.uuid(), personName: z.string(), regionCode: z.string().nullable() });
+export const SiteVisitAttendeesSchema = z.object({
+  sessionId: z.uuid(),
+  capacity: z.number().int().nullable(),
+  items: z.array(SiteVisitAttendeeSchema),
+});
+export type SiteVisitAttendees = z.infer<typeof SiteVisitAttendeesSchema>;
+/** The whole group for a visit: people leave any parallel visit of the module they were on. */
+export const SetSiteVisitAttendeesBodySchema = z.object({ personIds: z.array(z.uuid()).max(1000) });
+export type SetSiteVisitAttendeesBody = z.infer<typeof SetSiteVisitAttendeesBodySchema>;
+/** What distributing a module's participants across its parallel visits did. */
+export const SiteVisitSplitSchema = z.object({
+  moduleId: z.uuid(),
+  groups: z.array(
+    z.object({
+      sessions: z.array(z.object({ sessionId: z.uuid(), count: z.number().int() })),
+      /** People who did not fit: the visits' capacities add up to less than the stream. */
+      unplaced: z.number().int(),
+    }),
+  ),
+});
+export type SiteVisitSplit = z.infer<typeof SiteVisitSplitSchema>;

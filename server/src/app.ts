@@ -136,7 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await changeFeed?.start();
   app.addHook('onClose', async () => changeFeed?.close());
   // Workers run in every server process; the job queue starts them when its caller starts it.
-  await registerJobHandlers({ jobs: options.jobs, db, config, auth, clock });
+  await registerJobHandlers({ jobs: options.jobs, db, config, auth, clock, secretBox });
 
   if (options.isServingWeb && fs.existsSync(WEB_DIST)) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });

@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/bootstrap.ts';
 import { resolveAppSecret } from './lib/app-secret.ts';
 import { createJobQueue } from './lib/jobs.ts';
+import { createSecretBox } from './lib/secret-box.ts';
 import { listDemoAccounts, seedDemoIfEmpty } from './features/demo/demo.seed.ts';
 
 /** The only file that listens: config → database → migrate → demo → jobs → app → listen. */
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   if (config.seedDemo) {
-    const demo = await seedDemoIfEmpty({ db: database.db, log: app.log });
+    const demo = await seedDemoIfEmpty({ db: database.db, log: app.log, issuer: { secretBox: createSecretBox(appSecret), publicUrl: config.publicUrl } });
     if (demo) app.log.info({ accounts: demo.accounts.length }, 'demo data loaded');
   }
   await app.listen({ host: config.host, port: config.port });

@@ -1,73 +1,20 @@
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect, stripSearchParams } from '@tanstack/react-router';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, stripSearchParams } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { meQuery } from './api/auth.ts';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { PageLoader } from './components/PageLoader.tsx';
 import { ProblemAlert } from './components/ProblemAlert.tsx';
-import { CampaignPage } from './features/admissions/CampaignPage.tsx';
-import { CampaignsPage } from './features/admissions/CampaignsPage.tsx';
-import { ConfirmApplicationPage } from './features/admissions/ConfirmApplicationPage.tsx';
-import { MyApplicationPage } from './features/admissions/MyApplicationPage.tsx';
-import { MyApplicationsPage } from './features/admissions/MyApplicationsPage.tsx';
-import { NominationsPage } from './features/admissions/NominationsPage.tsx';
-import { PublicCampaignPage } from './features/admissions/PublicCampaignPage.tsx';
-import { PublicCampaignsPage } from './features/admissions/PublicCampaignsPage.tsx';
-import { RankingPage } from './features/admissions/RankingPage.tsx';
-import { TakeTestPage } from './features/admissions/TakeTestPage.tsx';
-import { TestSetupPage } from './features/admissions/TestSetupPage.tsx';
-import { CheckInPage } from './features/attendance/CheckInPage.tsx';
-import { RollCallPage } from './features/attendance/RollCallPage.tsx';
-import { ScreenLayout } from './features/attendance/ScreenLayout.tsx';
-import { SessionQrPage } from './features/attendance/SessionQrPage.tsx';
-import { AuditPage } from './features/audit/AuditPage.tsx';
-import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage.tsx';
-import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
-import { SignInPage } from './features/auth/SignInPage.tsx';
-import { MyRegionsPage } from './features/coordinator/MyRegionsPage.tsx';
-import { ImportPage } from './features/imports/ImportPage.tsx';
-import { ImportStreamPickerPage } from './features/imports/ImportStreamPickerPage.tsx';
-import { MunicipalitiesImportPage } from './features/imports/MunicipalitiesImportPage.tsx';
-import { AppLayout } from './features/layout/AppLayout.tsx';
 import { homeFor } from './features/layout/nav-items.ts';
-import { PublicLayout } from './features/layout/PublicLayout.tsx';
-import { OutboxMessagePage } from './features/outbox/OutboxMessagePage.tsx';
-import { OutboxPage } from './features/outbox/OutboxPage.tsx';
-import { PersonPage } from './features/people/PersonPage.tsx';
-import { AdoptionPlanPage } from './features/practices/AdoptionPlanPage.tsx';
-import { CurationPage } from './features/practices/CurationPage.tsx';
-import { FlowsPage } from './features/practices/FlowsPage.tsx';
-import { MyAdoptionsPage } from './features/practices/MyAdoptionsPage.tsx';
-import { PracticePage } from './features/practices/PracticePage.tsx';
-import { PRACTICE_SORTS, PracticesPage } from './features/practices/PracticesPage.tsx';
+import { PRACTICE_SORTS } from './features/practices/practice-sorts.ts';
 import type { PracticesSearch } from './features/practices/practices.api.ts';
-import { MyDataPage } from './features/privacy/MyDataPage.tsx';
-import { OrganisationsPage } from './features/programmes/OrganisationsPage.tsx';
-import { ProgrammePage } from './features/programmes/ProgrammePage.tsx';
-import { ProgrammesPage } from './features/programmes/ProgrammesPage.tsx';
-import { HostViewPage } from './features/schedule/HostViewPage.tsx';
-import { ModulePage } from './features/schedule/ModulePage.tsx';
-import { MyTimetablePage } from './features/schedule/MyTimetablePage.tsx';
-import { SpeakerPage } from './features/schedule/SpeakerPage.tsx';
-import { AFFILIATIONS, SpeakersPage } from './features/schedule/SpeakersPage.tsx';
-import { StreamPage } from './features/programmes/StreamPage.tsx';
+import { AFFILIATIONS } from './features/schedule/affiliations.ts';
 import { validateRosterSearch } from './features/roster/roster-search.ts';
-import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { ROLES, type UsersSearch } from './features/users/users.api.ts';
-import { UsersPage } from './features/users/UsersPage.tsx';
 import { optionalString, positiveInt, sortDir } from './search.ts';
-import { GradeSubmissionPage } from './features/assignments/GradeSubmissionPage.tsx';
-import { GradingQueuePage } from './features/assignments/GradingQueuePage.tsx';
-import { MyAssignmentPage } from './features/assignments/MyAssignmentPage.tsx';
-import { MyAssignmentsPage } from './features/assignments/MyAssignmentsPage.tsx';
-import { MyTeamPage } from './features/teams/MyTeamPage.tsx';
-import { TeamPage } from './features/teams/TeamPage.tsx';
-import { MyProjectPage } from './features/projects/MyProjectPage.tsx';
-import { ProjectPage } from './features/projects/ProjectPage.tsx';
-import { MyProgressPage } from './features/completion/MyProgressPage.tsx';
-import { MyDiplomasPage } from './features/diplomas/MyDiplomasPage.tsx';
-import { VerifyPage } from './features/diplomas/VerifyPage.tsx';
-import { VerifyUploadPage } from './features/diplomas/VerifyUploadPage.tsx';
 
+// Every page is its own chunk, loaded when its route is entered (lazyRouteComponent): a phone opening a
+// diploma's /verify/… link downloads that page and the shell, not the whole app. A page module whose
+// other exports the routes need (search validators) stays in the entry.
 interface RouterContext {
   queryClient: QueryClient;
 }
@@ -78,7 +25,7 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 });
 
 // Pages for people who are not signed in.
-const publicRoute = createRoute({ getParentRoute: () => rootRoute, id: 'public', component: PublicLayout });
+const publicRoute = createRoute({ getParentRoute: () => rootRoute, id: 'public', component: lazyRouteComponent(() => import('./features/layout/PublicLayout.tsx'), 'PublicLayout') });
 
 const signInRoute = createRoute({
   getParentRoute: () => publicRoute,
@@ -91,21 +38,21 @@ const signInRoute = createRoute({
     if (search.redirect) throw redirect({ href: search.redirect });
     throw redirect({ to: homeFor(me.roles) });
   },
-  component: SignInPage,
+  component: lazyRouteComponent(() => import('./features/auth/SignInPage.tsx'), 'SignInPage'),
 });
 
 const acceptInvitationRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: '/accept-invitation',
   validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: optionalString(search.token) }),
-  component: AcceptInvitationPage,
+  component: lazyRouteComponent(() => import('./features/auth/AcceptInvitationPage.tsx'), 'AcceptInvitationPage'),
 });
 
 const resetPasswordRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: '/reset-password',
   validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: optionalString(search.token) }),
-  component: ResetPasswordPage,
+  component: lazyRouteComponent(() => import('./features/auth/ResetPasswordPage.tsx'), 'ResetPasswordPage'),
 });
 
 // Everything else needs a session; without one, go to sign-in and come back afterwards.
@@ -123,7 +70,7 @@ const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   ...signedInOnly,
-  component: AppLayout,
+  component: lazyRouteComponent(() => import('./features/layout/AppLayout.tsx'), 'AppLayout'),
 });
 
 const indexRoute = createRoute({
@@ -134,30 +81,31 @@ const indexRoute = createRoute({
   },
 });
 
-const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: SettingsPage });
-const myDataRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-data', component: MyDataPage });
-const myRegionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-regions', component: MyRegionsPage });
+const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: lazyRouteComponent(() => import('./features/settings/SettingsPage.tsx'), 'SettingsPage') });
+const myDataRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-data', component: lazyRouteComponent(() => import('./features/privacy/MyDataPage.tsx'), 'MyDataPage') });
+const myRegionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-regions', component: lazyRouteComponent(() => import('./features/coordinator/MyRegionsPage.tsx'), 'MyRegionsPage') });
 
 const programmesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/programmes',
   validateSearch: (search: Record<string, unknown>): { q?: string; page?: number } => ({ q: optionalString(search.q), page: positiveInt(search.page, 1) }),
   search: { middlewares: [stripSearchParams({ page: 1 })] },
-  component: ProgrammesPage,
+  component: lazyRouteComponent(() => import('./features/programmes/ProgrammesPage.tsx'), 'ProgrammesPage'),
 });
-const programmeRoute = createRoute({ getParentRoute: () => appRoute, path: '/programmes/$programmeId', component: ProgrammePage });
+const programmeRoute = createRoute({ getParentRoute: () => appRoute, path: '/programmes/$programmeId', component: lazyRouteComponent(() => import('./features/programmes/ProgrammePage.tsx'), 'ProgrammePage') });
 const streamRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/streams/$streamId',
   validateSearch: validateRosterSearch,
   search: { middlewares: [stripSearchParams({ page: 1 })] },
-  component: StreamPage,
+  component: lazyRouteComponent(() => import('./features/programmes/StreamPage.tsx'), 'StreamPage'),
 });
-const importRoute = createRoute({ getParentRoute: () => appRoute, path: '/streams/$streamId/import', component: ImportPage });
-const importPickerRoute = createRoute({ getParentRoute: () => appRoute, path: '/import', component: ImportStreamPickerPage });
-const organisationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/organisations', component: OrganisationsPage });
-const personRoute = createRoute({ getParentRoute: () => appRoute, path: '/people/$personId', component: PersonPage });
-const municipalitiesImportRoute = createRoute({ getParentRoute: () => appRoute, path: '/municipalities/import', component: MunicipalitiesImportPage });
+const importRoute = createRoute({ getParentRoute: () => appRoute, path: '/streams/$streamId/import', component: lazyRouteComponent(() => import('./features/imports/ImportPage.tsx'), 'ImportPage') });
+const importPickerRoute = createRoute({ getParentRoute: () => appRoute, path: '/import', component: lazyRouteComponent(() => import('./features/imports/ImportStreamPickerPage.tsx'), 'ImportStreamPickerPage') });
+const applicationsImportRoute = createRoute({ getParentRoute: () => appRoute, path: '/import/campaigns/$campaignId', component: lazyRouteComponent(() => import('./features/imports/ApplicationsImportPage.tsx'), 'ApplicationsImportPage') });
+const organisationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/organisations', component: lazyRouteComponent(() => import('./features/programmes/OrganisationsPage.tsx'), 'OrganisationsPage') });
+const personRoute = createRoute({ getParentRoute: () => appRoute, path: '/people/$personId', component: lazyRouteComponent(() => import('./features/people/PersonPage.tsx'), 'PersonPage') });
+const municipalitiesImportRoute = createRoute({ getParentRoute: () => appRoute, path: '/municipalities/import', component: lazyRouteComponent(() => import('./features/imports/MunicipalitiesImportPage.tsx'), 'MunicipalitiesImportPage') });
 
 const USER_SORTS = ['email', 'displayName', 'createdAt'] as const;
 const usersRoute = createRoute({
@@ -171,7 +119,7 @@ const usersRoute = createRoute({
     page: positiveInt(search.page, 1),
   }),
   search: { middlewares: [stripSearchParams({ page: 1 })] },
-  component: UsersPage,
+  component: lazyRouteComponent(() => import('./features/users/UsersPage.tsx'), 'UsersPage'),
 });
 const auditRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -184,78 +132,84 @@ const auditRoute = createRoute({
     page: positiveInt(search.page, 1),
   }),
   search: { middlewares: [stripSearchParams({ page: 1 })] },
-  component: AuditPage,
+  component: lazyRouteComponent(() => import('./features/audit/AuditPage.tsx'), 'AuditPage'),
 });
 const outboxRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/outbox',
   validateSearch: (search: Record<string, unknown>): { q?: string; kind?: string; page?: number } => ({ q: optionalString(search.q), kind: optionalString(search.kind, 50), page: positiveInt(search.page, 1) }),
   search: { middlewares: [stripSearchParams({ page: 1 })] },
-  component: OutboxPage,
+  component: lazyRouteComponent(() => import('./features/outbox/OutboxPage.tsx'), 'OutboxPage'),
 });
-const outboxMessageRoute = createRoute({ getParentRoute: () => appRoute, path: '/outbox/$messageId', component: OutboxMessagePage });
+const outboxMessageRoute = createRoute({ getParentRoute: () => appRoute, path: '/outbox/$messageId', component: lazyRouteComponent(() => import('./features/outbox/OutboxMessagePage.tsx'), 'OutboxMessagePage') });
 
 // Schedule and attendance (issue 4).
-const myTimetableRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/timetable', component: MyTimetablePage });
-const moduleRoute = createRoute({ getParentRoute: () => appRoute, path: '/modules/$moduleId', component: ModulePage });
-const hostViewRoute = createRoute({ getParentRoute: () => appRoute, path: '/modules/$moduleId/host', component: HostViewPage });
+const myTimetableRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/timetable', component: lazyRouteComponent(() => import('./features/schedule/MyTimetablePage.tsx'), 'MyTimetablePage') });
+const moduleRoute = createRoute({ getParentRoute: () => appRoute, path: '/modules/$moduleId', component: lazyRouteComponent(() => import('./features/schedule/ModulePage.tsx'), 'ModulePage') });
+const hostViewRoute = createRoute({ getParentRoute: () => appRoute, path: '/modules/$moduleId/host', component: lazyRouteComponent(() => import('./features/schedule/HostViewPage.tsx'), 'HostViewPage') });
 const speakersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/programmes/$programmeId/speakers',
   validateSearch: (search: Record<string, unknown>): { affiliation?: (typeof AFFILIATIONS)[number] } => ({ affiliation: AFFILIATIONS.find((k) => k === search.affiliation) }),
-  component: SpeakersPage,
+  component: lazyRouteComponent(() => import('./features/schedule/SpeakersPage.tsx'), 'SpeakersPage'),
 });
-const speakerRoute = createRoute({ getParentRoute: () => appRoute, path: '/speakers/$speakerId', component: SpeakerPage });
+const speakerRoute = createRoute({ getParentRoute: () => appRoute, path: '/speakers/$speakerId', component: lazyRouteComponent(() => import('./features/schedule/SpeakerPage.tsx'), 'SpeakerPage') });
 const checkInRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/check-in',
   validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: optionalString(search.token) }),
-  component: CheckInPage,
+  component: lazyRouteComponent(() => import('./features/attendance/CheckInPage.tsx'), 'CheckInPage'),
 });
-const rollCallRoute = createRoute({ getParentRoute: () => appRoute, path: '/sessions/$sessionId/roll-call', component: RollCallPage });
+const rollCallRoute = createRoute({ getParentRoute: () => appRoute, path: '/sessions/$sessionId/roll-call', component: lazyRouteComponent(() => import('./features/attendance/RollCallPage.tsx'), 'RollCallPage') });
 
 // Full-screen pages for a room's projector: signed in, but without the app's header and navbar.
 const screenRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'screen',
   ...signedInOnly,
-  component: ScreenLayout,
+  component: lazyRouteComponent(() => import('./features/attendance/ScreenLayout.tsx'), 'ScreenLayout'),
 });
-const sessionQrRoute = createRoute({ getParentRoute: () => screenRoute, path: '/sessions/$sessionId/qr', component: SessionQrPage });
+const sessionQrRoute = createRoute({ getParentRoute: () => screenRoute, path: '/sessions/$sessionId/qr', component: lazyRouteComponent(() => import('./features/attendance/SessionQrPage.tsx'), 'SessionQrPage') });
 
 // Admissions (issue 3): public campaign pages and the applicant's own pages in the public frame; staff pages in the app.
-const applyListRoute = createRoute({ getParentRoute: () => publicRoute, path: '/apply', component: PublicCampaignsPage });
+const applyListRoute = createRoute({ getParentRoute: () => publicRoute, path: '/apply', component: lazyRouteComponent(() => import('./features/admissions/PublicCampaignsPage.tsx'), 'PublicCampaignsPage') });
 const applyConfirmRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: '/apply/confirm',
   validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: optionalString(search.token) }),
-  component: ConfirmApplicationPage,
+  component: lazyRouteComponent(() => import('./features/admissions/ConfirmApplicationPage.tsx'), 'ConfirmApplicationPage'),
 });
-const applyCampaignRoute = createRoute({ getParentRoute: () => publicRoute, path: '/apply/$slug', component: PublicCampaignPage });
-const myApplicationsRoute = createRoute({ getParentRoute: () => publicRoute, path: '/my-applications', ...signedInOnly, component: MyApplicationsPage });
-const myApplicationRoute = createRoute({ getParentRoute: () => publicRoute, path: '/my-applications/$applicationId', ...signedInOnly, component: MyApplicationPage });
-const myTestRoute = createRoute({ getParentRoute: () => publicRoute, path: '/my-applications/$applicationId/test', ...signedInOnly, component: TakeTestPage });
-const testSetupRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId/test', component: TestSetupPage });
-const admissionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions', component: CampaignsPage });
-const campaignRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId', component: CampaignPage });
-const rankingRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId/ranking', component: RankingPage });
-const nominationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId/nominations', component: NominationsPage });
+const applyCampaignRoute = createRoute({ getParentRoute: () => publicRoute, path: '/apply/$slug', component: lazyRouteComponent(() => import('./features/admissions/PublicCampaignPage.tsx'), 'PublicCampaignPage') });
+const myApplicationsRoute = createRoute({ getParentRoute: () => publicRoute, path: '/my-applications', ...signedInOnly, component: lazyRouteComponent(() => import('./features/admissions/MyApplicationsPage.tsx'), 'MyApplicationsPage') });
+const myApplicationRoute = createRoute({ getParentRoute: () => publicRoute, path: '/my-applications/$applicationId', ...signedInOnly, component: lazyRouteComponent(() => import('./features/admissions/MyApplicationPage.tsx'), 'MyApplicationPage') });
+const myTestRoute = createRoute({ getParentRoute: () => publicRoute, path: '/my-applications/$applicationId/test', ...signedInOnly, component: lazyRouteComponent(() => import('./features/admissions/TakeTestPage.tsx'), 'TakeTestPage') });
+const testSetupRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId/test', component: lazyRouteComponent(() => import('./features/admissions/TestSetupPage.tsx'), 'TestSetupPage') });
+const admissionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions', component: lazyRouteComponent(() => import('./features/admissions/CampaignsPage.tsx'), 'CampaignsPage') });
+const campaignRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId', component: lazyRouteComponent(() => import('./features/admissions/CampaignPage.tsx'), 'CampaignPage') });
+const rankingRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId/ranking', component: lazyRouteComponent(() => import('./features/admissions/RankingPage.tsx'), 'RankingPage') });
+const nominationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId/nominations', component: lazyRouteComponent(() => import('./features/admissions/NominationsPage.tsx'), 'NominationsPage') });
+const expertStageRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId/experts', component: lazyRouteComponent(() => import('./features/admissions/ExpertStagePage.tsx'), 'ExpertStagePage') });
+const reviewsRoute = createRoute({ getParentRoute: () => appRoute, path: '/reviews', component: lazyRouteComponent(() => import('./features/admissions/ReviewsPage.tsx'), 'ReviewsPage') });
+const reviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/reviews/$reviewId', component: lazyRouteComponent(() => import('./features/admissions/ReviewPage.tsx'), 'ReviewPage') });
+const interviewsRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId/interviews', component: lazyRouteComponent(() => import('./features/admissions/InterviewsPage.tsx'), 'InterviewsPage') });
+const myInterviewsRoute = createRoute({ getParentRoute: () => appRoute, path: '/interviews', component: lazyRouteComponent(() => import('./features/admissions/MyInterviewsPage.tsx'), 'MyInterviewsPage') });
+const funnelRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId/funnel', component: lazyRouteComponent(() => import('./features/admissions/FunnelPage.tsx'), 'FunnelPage') });
 
 // Assignments, grading and completion (issue 5).
-const myAssignmentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/assignments', component: MyAssignmentsPage });
-const myAssignmentRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/assignments/$assignmentId', component: MyAssignmentPage });
-const myProgressRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/progress', component: MyProgressPage });
+const myAssignmentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/assignments', component: lazyRouteComponent(() => import('./features/assignments/MyAssignmentsPage.tsx'), 'MyAssignmentsPage') });
+const myAssignmentRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/assignments/$assignmentId', component: lazyRouteComponent(() => import('./features/assignments/MyAssignmentPage.tsx'), 'MyAssignmentPage') });
+const myProgressRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/progress', component: lazyRouteComponent(() => import('./features/completion/MyProgressPage.tsx'), 'MyProgressPage') });
 // Diplomas (issue 7): public verification needs no sign-in; the holder's page does.
-const verifyRoute = createRoute({ getParentRoute: () => publicRoute, path: '/verify/$id', component: VerifyPage });
-const verifyUploadRoute = createRoute({ getParentRoute: () => publicRoute, path: '/verify', component: VerifyUploadPage });
-const myDiplomasRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/diplomas', component: MyDiplomasPage });
+const verifyRoute = createRoute({ getParentRoute: () => publicRoute, path: '/verify/$id', component: lazyRouteComponent(() => import('./features/diplomas/VerifyPage.tsx'), 'VerifyPage') });
+const verifyUploadRoute = createRoute({ getParentRoute: () => publicRoute, path: '/verify', component: lazyRouteComponent(() => import('./features/diplomas/VerifyUploadPage.tsx'), 'VerifyUploadPage') });
+const myDiplomasRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/diplomas', component: lazyRouteComponent(() => import('./features/diplomas/MyDiplomasPage.tsx'), 'MyDiplomasPage') });
 const gradingRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/grading',
   validateSearch: (search: Record<string, unknown>): { status?: 'graded' | 'all' } => ({ status: search.status === 'graded' || search.status === 'all' ? search.status : undefined }),
-  component: GradingQueuePage,
+  component: lazyRouteComponent(() => import('./features/assignments/GradingQueuePage.tsx'), 'GradingQueuePage'),
 });
-const gradeSubmissionRoute = createRoute({ getParentRoute: () => appRoute, path: '/grading/$submissionId', component: GradeSubmissionPage });
+const gradeSubmissionRoute = createRoute({ getParentRoute: () => appRoute, path: '/grading/$submissionId', component: lazyRouteComponent(() => import('./features/assignments/GradeSubmissionPage.tsx'), 'GradeSubmissionPage') });
 
 // Practice transfer (issue 6): the library, practice pages, my adoption plans, flows and staff curation.
 const practicesRoute = createRoute({
@@ -272,24 +226,24 @@ const practicesRoute = createRoute({
     page: positiveInt(search.page, 1),
   }),
   search: { middlewares: [stripSearchParams({ page: 1 })] },
-  component: PracticesPage,
+  component: lazyRouteComponent(() => import('./features/practices/PracticesPage.tsx'), 'PracticesPage'),
 });
 const practiceFlowsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/practices/flows',
   validateSearch: (search: Record<string, unknown>): { programmeId?: string } => ({ programmeId: optionalString(search.programmeId, 36) }),
-  component: FlowsPage,
+  component: lazyRouteComponent(() => import('./features/practices/FlowsPage.tsx'), 'FlowsPage'),
 });
-const practiceCurationRoute = createRoute({ getParentRoute: () => appRoute, path: '/practices/curation', component: CurationPage });
-const practiceRoute = createRoute({ getParentRoute: () => appRoute, path: '/practices/$practiceId', component: PracticePage });
-const myAdoptionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/adoptions', component: MyAdoptionsPage });
-const adoptionPlanRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/adoptions/$planId', component: AdoptionPlanPage });
+const practiceCurationRoute = createRoute({ getParentRoute: () => appRoute, path: '/practices/curation', component: lazyRouteComponent(() => import('./features/practices/CurationPage.tsx'), 'CurationPage') });
+const practiceRoute = createRoute({ getParentRoute: () => appRoute, path: '/practices/$practiceId', component: lazyRouteComponent(() => import('./features/practices/PracticePage.tsx'), 'PracticePage') });
+const myAdoptionsRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/adoptions', component: lazyRouteComponent(() => import('./features/practices/MyAdoptionsPage.tsx'), 'MyAdoptionsPage') });
+const adoptionPlanRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/adoptions/$planId', component: lazyRouteComponent(() => import('./features/practices/AdoptionPlanPage.tsx'), 'AdoptionPlanPage') });
 
 // Teams, improvements and final projects (issue 5).
-const teamRoute = createRoute({ getParentRoute: () => appRoute, path: '/teams/$teamId', component: TeamPage });
-const myTeamRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/team', component: MyTeamPage });
-const projectRoute = createRoute({ getParentRoute: () => appRoute, path: '/projects/$projectId', component: ProjectPage });
-const myProjectRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/project', component: MyProjectPage });
+const teamRoute = createRoute({ getParentRoute: () => appRoute, path: '/teams/$teamId', component: lazyRouteComponent(() => import('./features/teams/TeamPage.tsx'), 'TeamPage') });
+const myTeamRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/team', component: lazyRouteComponent(() => import('./features/teams/MyTeamPage.tsx'), 'MyTeamPage') });
+const projectRoute = createRoute({ getParentRoute: () => appRoute, path: '/projects/$projectId', component: lazyRouteComponent(() => import('./features/projects/ProjectPage.tsx'), 'ProjectPage') });
+const myProjectRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/project', component: lazyRouteComponent(() => import('./features/projects/MyProjectPage.tsx'), 'MyProjectPage') });
 
 /** Only same-site paths may be redirect targets, so a crafted link cannot send users elsewhere. */
 function safeRedirect(value: unknown): string | undefined {
@@ -308,6 +262,7 @@ const routeTree = rootRoute.addChildren([
     streamRoute,
     importRoute,
     importPickerRoute,
+    applicationsImportRoute,
     organisationsRoute,
     personRoute,
     municipalitiesImportRoute,
@@ -326,6 +281,12 @@ const routeTree = rootRoute.addChildren([
     campaignRoute,
     rankingRoute,
     nominationsRoute,
+    expertStageRoute,
+    reviewsRoute,
+    reviewRoute,
+    interviewsRoute,
+    myInterviewsRoute,
+    funnelRoute,
     testSetupRoute,
     practicesRoute,
     practiceFlowsRoute,

@@ -4,6 +4,7 @@ import { SYSTEM_ACTOR, type Actor } from '../lib/access.ts';
 import { resolveAppSecret } from '../lib/app-secret.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { AuthService } from '../features/auth/auth.service.ts';
+import type { SecretBox } from '../lib/secret-box.ts';
 import { createCoreServices } from '../services.ts';
 import { createUsersService, type UsersService } from '../features/users/users.service.ts';
 
@@ -25,6 +26,8 @@ export interface CliContext {
   database: OpenedDatabase;
   clock: Clock;
   auth: AuthService;
+  /** Opens sealed secrets (the diploma signing key) for job workers the CLI runs. */
+  secretBox: SecretBox;
   users: UsersService;
   close: () => Promise<void>;
 }
@@ -37,9 +40,9 @@ export async function openCliContext(config: Config): Promise<CliContext> {
   const database = await openDatabase(config, { canAttachToRunningServer: true });
   try {
     const appSecret = await resolveAppSecret(config.appSecret, config.dataDir);
-    const { clock, auth } = createCoreServices({ config, db: database.db, appSecret });
+    const { clock, auth, secretBox } = createCoreServices({ config, db: database.db, appSecret });
     const users = createUsersService({ db: database.db, auth });
-    return { config, database, clock, auth, users, close: () => database.shutdown() };
+    return { config, database, clock, auth, secretBox, users, close: () => database.shutdown() };
   } catch (error) {
     await database.shutdown();
     throw error;

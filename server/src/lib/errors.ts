@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   not_found: { status: 404, title: 'error.not_found' },
   job_not_found: { status: 404, title: 'error.job_not_found' },
   conflict: { status: 409, title: 'error.conflict' },
+  in_use: { status: 409, title: 'error.in_use' },
   token_invalid: { status: 410, title: 'error.token_invalid' },
   payload_too_large: { status: 413, title: 'error.payload_too_large' },
   unsupported_media_type: { status: 415, title: 'error.unsupported_media_type' },

@@ -24,7 +24,16 @@ export type JobHandler<TInput> = (context: JobContext<TInput>) => Promise<Record
 
 export interface JobQueue {
   register: <TInput extends Record<string, unknown>>(kind: string, handler: JobHandler<TInput>) => Promise<void>;
-  enqueue: (kind: string, input: Record<string, unknown>, actor: Actor | null) => Promise<string>;
+  /** Queues a run; with `startAfter` it waits until then (a run scheduled for later). Answers the run id. */
+  enqueue: (kind: string, input: Record<string, unknown>, actor: Actor | null, options?: { startAfter?: Date }) => Promise<string>;
+  /** Cancels a run that has not started (a scheduled one): it will not run; the run shows failed/'cancelled'. False when it already started. */
+  cancel: (kind: string, runId: string) => Promise<boolean>;
+  /**
+   * Runs `kind` on a cron schedule (pg-boss keeps it in its `schedule` table; one run per tick however
+   * many processes run). Each tick creates a job_runs row like `enqueue`, input `data`, no actor.
+   * Calling it again replaces the schedule.
+   */
+  schedule: (kind: string, cron: string, data?: Record<string, unknown>, options?: { tz?: string }) => Promise<void>;
   start: () => Promise<void>;
   stop: () => Promise<void>;
 }
@@ -43,6 +52,11 @@ export function createJobQueue(options: { db: Database; connectionString: string
   let isStarted = false;
   const { db } = options;
 
+  async function runForTick(kind: string, jobId: string, input: Record<string, unknown>): Promise<string> {
+    await db.insert(jobRuns).values({ id: jobId, kind, input, createdBy: null }).onConflictDoNothing();
+    return jobId;
+  }
+
   async function setRun(runId: string, values: Partial<typeof jobRuns.$inferInsert>) {
     await db.update(jobRuns).set({ ...values, updatedAt: new Date() }).where(eq(jobRuns.id, runId));
   }
@@ -51,11 +65,12 @@ export function createJobQueue(options: { db: Database; connectionString: string
     async register(kind, handler) {
       const attach = async () => {
         await boss.createQueue(kind);
-        const workerId = await boss.work<{ runId: string }>(kind, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
+        const workerId = await boss.work<{ runId?: string; scheduledInput?: Record<string, unknown> }>(kind, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => {
           if (!job) return;
-          const { runId } = job.data;
+          // A cron tick carries no run: its run takes the pg-boss job's id, so a retry of the tick finds it again.
+          const runId = job.data.runId ?? (await runForTick(kind, job.id, job.data.scheduledInput ?? {}));
           const [run] = await db.select().from(jobRuns).where(eq(jobRuns.id, runId));
-          if (!run || run.status === 'succeeded') return;
+          if (!run || run.status === 'succeeded' || run.error === 'cancelled') return;
           await setRun(runId, { status: 'running', error: null });
           try {
             const result = await handler({
@@ -82,16 +97,37 @@ export function createJobQueue(options: { db: Database; connectionString: string
       if (isStarted) await attach();
       else pending.push(attach);
     },
-    async enqueue(kind, input, actor) {
+    async enqueue(kind, input, actor, enqueueOptions = {}) {
       const [run] = await db
         .insert(jobRuns)
         .values({ kind, input, createdBy: actor?.userId ?? null })
         .returning({ id: jobRuns.id });
       await boss.createQueue(kind);
-      await boss.send(kind, { runId: run!.id }, { retryLimit: 2, retryDelay: 2 });
+      // The pg-boss job takes the run's id, so a scheduled run can be cancelled by it.
+      await boss.send(kind, { runId: run!.id }, { id: run!.id, retryLimit: 2, retryDelay: 2, ...(enqueueOptions.startAfter ? { startAfter: enqueueOptions.startAfter } : {}) });
+      if (enqueueOptions.startAfter && enqueueOptions.startAfter.getTime() > Date.now()) return run!.id;
       const workerId = workerIds.get(kind);
       if (workerId) boss.notifyWorker(workerId);
       return run!.id;
+    },
+    async cancel(kind, runId) {
+      // Only a run nobody picked up yet: the conditional update decides, so a worker starting it meanwhile wins.
+      const cancelled = await db
+        .update(jobRuns)
+        .set({ status: 'failed', error: 'cancelled', updatedAt: new Date() })
+        .where(sql`${jobRuns.id} = ${runId} and ${jobRuns.kind} = ${kind} and ${jobRuns.status} = 'queued'`)
+        .returning({ id: jobRuns.id });
+      if (cancelled.length === 0) return false;
+      await boss.cancel(kind, runId);
+      return true;
+    },
+    async schedule(kind, cron, data = {}, scheduleOptions = {}) {
+      const put = async () => {
+        await boss.createQueue(kind);
+        await boss.schedule(kind, cron, { scheduledInput: data }, { tz: scheduleOptions.tz ?? 'UTC', retryLimit: 2, retryDelay: 2 });
+      };
+      if (isStarted) await put();
+      else pending.push(put);
     },
     async start() {
       await boss.start();

@@ -12,6 +12,18 @@ export const REDACTED_PATHS = [
   '*.totpSecret',
   '*.passwordHash',
   '*.secret',
+  // Signing keys (diplomas): the sealed and the open secret half, at the top of the object or one level down.
+  'sealedSecretKey',
+  'secretKeyMultibase',
+  'privateKey',
+  'privateKeyMultibase',
+  '*.sealedSecretKey',
+  '*.secretKeyMultibase',
+  '*.privateKey',
+  '*.privateKeyMultibase',
+  '*.*.sealedSecretKey',
+  '*.*.secretKeyMultibase',
+  '*.*.privateKey',
 ];
 
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {

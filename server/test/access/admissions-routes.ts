@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database } from '../../src/db/client.ts';
 import { desc, eq } from 'drizzle-orm';
-import { admissionApplications, admissionCampaigns, admissionDocuments, admissionTestAttempts, admissionTestQuestions, consentDocuments, consents } from '../../src/db/schema/index.ts';
+import { admissionApplications, admissionCampaigns, admissionDocuments, admissionExpertReviews, admissionExpertStages, admissionInterviewBookings, admissionInterviewPanel, admissionInterviewSlots, admissionTestAttempts, admissionTestQuestions, consentDocuments, consents } from '../../src/db/schema/index.ts';
 import { SAMPLE_PDF } from '../admissions.ts';
 import { buildPerson } from '../factories.ts';
 import type { AccessFixture } from './fixture.ts';
@@ -116,6 +116,35 @@ async function participantTest(fx: AccessFixture, db: Database, isStarted: boole
     await db.insert(admissionTestAttempts).values({ applicationId: application!.id, questionOrder: [question!.id], startedAt: new Date(), deadlineAt: new Date(Date.now() + 3_600_000) });
   }
   return { applicationId: application!.id, questionId: question!.id };
+}
+
+const RUBRIC = [{ key: 'vision', titleRu: 'Видение', titleEn: 'Vision', weight: 1, maxPoints: 10 }];
+
+/** The fixture campaign's expert stage (created once; repeated calls are harmless). */
+async function expertStage(fx: AccessFixture, db: Database) {
+  const { campaignId } = await admissionsFixture(fx, db);
+  await db.insert(admissionExpertStages).values({ campaignId, rubric: RUBRIC, dueAt: new Date(Date.now() + 30 * DAY) }).onConflictDoNothing();
+  return campaignId;
+}
+
+/** A blind scoring of a nominated Samara application, assigned to the fixture expert. */
+async function expertReview(fx: AccessFixture, db: Database) {
+  await expertStage(fx, db);
+  const { application, campaignId } = await samApplication(fx, db, true);
+  const [review] = await db
+    .insert(admissionExpertReviews)
+    .values({ campaignId, applicationId: application.id, expertUserId: fx.users.expert.id, round: 1, assignedAt: new Date(), dueAt: new Date(Date.now() + DAY) })
+    .returning();
+  return review!.id;
+}
+
+/** An interview slot of the fixture campaign with the fixture expert on its panel and a nominated Samara candidate booked. */
+async function interviewSlot(fx: AccessFixture, db: Database) {
+  const { application, campaignId } = await samApplication(fx, db, true);
+  const [slot] = await db.insert(admissionInterviewSlots).values({ campaignId, startsAt: new Date(Date.now() + DAY), durationMinutes: 30, place: 'Ауд. 1', capacity: 5 }).returning();
+  await db.insert(admissionInterviewPanel).values({ slotId: slot!.id, userId: fx.users.expert.id });
+  await db.insert(admissionInterviewBookings).values({ applicationId: application.id, slotId: slot!.id, bookedAt: new Date() });
+  return { campaignId, slotId: slot!.id, applicationId: application.id };
 }
 
 const config = { weights: { test: 1, expert: 1, interview: 1 }, targetTotal: 10, reserveSize: 2 };
@@ -263,4 +292,56 @@ export const ADMISSIONS_ROUTE_CASES: RouteCase[] = [
     },
   },
   { key: 'POST /api/me/applications/{id}/test/finish', allowed: ['participant'], build: async (fx, db) => ({ url: `/api/me/applications/${(await participantTest(fx, db, true)).applicationId}/test/finish` }) },
+  // the expert stage: staff set it up and watch the workload; the expert scores blind
+  { key: 'GET /api/admissions/campaigns/{id}/expert-stage', allowed: STAFF, build: async (fx, db) => ({ url: `/api/admissions/campaigns/${await expertStage(fx, db)}/expert-stage` }) },
+  {
+    key: 'PUT /api/admissions/campaigns/{id}/expert-stage',
+    allowed: STAFF,
+    build: async (fx, db) => ({
+      url: `/api/admissions/campaigns/${await expertStage(fx, db)}/expert-stage`,
+      body: { kind: 'essay', taskRu: 'Эссе', taskEn: 'Essay', rubric: RUBRIC, discrepancyThreshold: 20, dueAt: new Date(Date.now() + 30 * DAY).toISOString() },
+    }),
+  },
+  {
+    key: 'PUT /api/admissions/campaigns/{id}/expert-stage/experts',
+    allowed: STAFF,
+    build: async (fx, db) => ({ url: `/api/admissions/campaigns/${await expertStage(fx, db)}/expert-stage/experts`, body: { experts: [{ userId: fx.users.expert.id, regionCode: 'RU-MOW' }] } }),
+  },
+  { key: 'POST /api/admissions/campaigns/{id}/expert-stage/assign', allowed: STAFF, build: async (fx, db) => ({ url: `/api/admissions/campaigns/${await expertStage(fx, db)}/expert-stage/assign` }) },
+  { key: 'GET /api/admissions/campaigns/{id}/expert-stage/workload', allowed: STAFF, build: async (fx, db) => ({ url: `/api/admissions/campaigns/${await expertStage(fx, db)}/expert-stage/workload` }) },
+  { key: 'GET /api/me/reviews', allowed: 'signed-in', build: async () => ({ url: '/api/me/reviews' }) },
+  { key: 'GET /api/me/reviews/{id}', allowed: ['expert'], build: async (fx, db) => ({ url: `/api/me/reviews/${await expertReview(fx, db)}` }) },
+  { key: 'POST /api/me/reviews/{id}', allowed: ['expert'], build: async (fx, db) => ({ url: `/api/me/reviews/${await expertReview(fx, db)}`, body: { points: { vision: 7 } } }) },
+  // interviews: staff set slots and book; the panel scores
+  { key: 'GET /api/admissions/campaigns/{id}/interviews', allowed: STAFF, build: async (fx, db) => ({ url: `/api/admissions/campaigns/${(await admissionsFixture(fx, db)).campaignId}/interviews` }) },
+  {
+    key: 'POST /api/admissions/campaigns/{id}/interviews/slots',
+    allowed: STAFF,
+    build: async (fx, db) => ({
+      url: `/api/admissions/campaigns/${(await admissionsFixture(fx, db)).campaignId}/interviews/slots`,
+      body: { startsAt: new Date(Date.now() + DAY).toISOString(), durationMinutes: 30, place: 'Ауд. 2', capacity: 3, panel: [fx.users.expert.id] },
+    }),
+  },
+  {
+    key: 'PUT /api/admissions/campaigns/{id}/interviews/slots/{slotId}/bookings',
+    allowed: STAFF,
+    build: async (fx, db) => {
+      const { campaignId, slotId } = await interviewSlot(fx, db);
+      const { application } = await samApplication(fx, db, true);
+      return { url: `/api/admissions/campaigns/${campaignId}/interviews/slots/${slotId}/bookings`, body: { applicationId: application.id } };
+    },
+  },
+  { key: 'GET /api/me/interviews', allowed: 'signed-in', build: async () => ({ url: '/api/me/interviews' }) },
+  {
+    key: 'PUT /api/me/interviews/{slotId}/scores/{applicationId}',
+    allowed: ['expert'],
+    build: async (fx, db) => {
+      const { slotId, applicationId } = await interviewSlot(fx, db);
+      return { url: `/api/me/interviews/${slotId}/scores/${applicationId}`, body: { score: 70 } };
+    },
+  },
+  // the funnel report: staff
+  { key: 'GET /api/admissions/campaigns/{id}/funnel', allowed: STAFF, build: async (fx, db) => ({ url: `/api/admissions/campaigns/${(await admissionsFixture(fx, db)).campaignId}/funnel` }) },
+  { key: 'GET /api/admissions/campaigns/{id}/funnel.xlsx', allowed: STAFF, build: async (fx, db) => ({ url: `/api/admissions/campaigns/${(await admissionsFixture(fx, db)).campaignId}/funnel.xlsx` }) },
+  { key: 'POST /api/admissions/campaigns/{id}/test/score', allowed: STAFF, build: async (fx, db) => ({ url: `/api/admissions/campaigns/${(await admissionsFixture(fx, db)).campaignId}/test/score` }) },
 ];

@@ -7,6 +7,7 @@ const IN_PROGRAMME_A = ['participant', 'alumnus', 'expert', 'coordinator', 'staf
 export const PRACTICES_ROUTE_CASES: RouteCase[] = [
   { key: 'GET /api/practices', allowed: 'signed-in', build: async () => ({ url: '/api/practices?q=%D0%B1%D1%8E%D0%B4%D0%B6%D0%B5%D1%82' }) },
   { key: 'GET /api/practices/export', allowed: 'signed-in', build: async () => ({ url: '/api/practices/export' }) },
+  { key: 'GET /api/practices/modules', allowed: 'signed-in', build: async () => ({ url: '/api/practices/modules' }) },
   { key: 'GET /api/practices/flows', allowed: IN_PROGRAMME_A, build: async (fx) => ({ url: `/api/practices/flows?programmeId=${fx.a.programme.id}` }) },
   { key: 'GET /api/practices/{id}', allowed: 'signed-in', build: async (fx) => ({ url: `/api/practices/${fx.practices.practice.id}` }) },
   { key: 'POST /api/practices', allowed: IN_PROGRAMME_A, build: async (fx) => ({ url: '/api/practices', body: { programmeId: fx.a.programme.id, title: 'Практика', originRegionCode: 'RU-SAM', areas: ['urban'] } }) },

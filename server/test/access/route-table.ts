@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database } from '../../src/db/client.ts';
+import { buildCampaign } from '../admissions.ts';
 import { buildPerson, buildUser, enrol } from '../factories.ts';
 import type { AccessFixture, RoleUnderTest } from './fixture.ts';
 import { SCHEDULE_ROUTE_CASES } from './schedule-routes.ts';
@@ -155,6 +156,12 @@ export const ROUTE_CASES: RouteCase[] = [
     key: 'POST /api/municipalities/imports',
     allowed: STAFF,
     build: async () => ({ url: '/api/municipalities/imports', multipart: { fileName: 'm.csv', bytes: Buffer.from(`Регион;Название;Вид\nRU-SAM;Село ${uid()};rural_settlement\n`) } }),
+  },
+  // applications of a campaign run elsewhere: staff of the campaign's programme
+  {
+    key: 'POST /api/admissions/campaigns/{id}/imports',
+    allowed: STAFF,
+    build: async (fx, db) => ({ url: `/api/admissions/campaigns/${(await buildCampaign(db, fx.a.intake.id)).id}/imports`, multipart: { fileName: 'a.csv', bytes: csv } }),
   },
   ...SCHEDULE_ROUTE_CASES,
   ...TEAMS_ROUTE_CASES,

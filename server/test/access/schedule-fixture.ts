@@ -38,6 +38,12 @@ export async function buildScheduleAccessFixture(db: Database, base: Base) {
     const { module: m } = await freshModule();
     return buildScheduleSession(db, m.id, { startsAt: new Date('2025-04-01T06:00:00Z'), endsAt: new Date('2025-04-01T07:00:00Z') });
   }
+  const freshVenue = () => buildVenue(db, base.a.programme.id);
+  const freshSpeaker = () => buildSpeaker(db, base.a.programme.id);
+  async function freshVisit() {
+    const { module: m } = await freshModule();
+    return buildScheduleSession(db, m.id, { kind: 'site_visit', startsAt: new Date('2025-04-02T06:00:00Z'), endsAt: new Date('2025-04-02T09:00:00Z') });
+  }
   async function freshLeg() {
     const [row] = await db.insert(travelLegs).values({ ...leg!, id: undefined, createdAt: undefined }).returning();
     return row!;
@@ -46,5 +52,5 @@ export async function buildScheduleAccessFixture(db: Database, base: Base) {
     const [row] = await db.insert(feedTokens).values({ tokenHash: hashToken(crypto.randomBytes(32).toString('base64url')), kind: 'stream', subjectId: base.a.a3.id, createdBy: base.users.participant.id }).returning();
     return row!;
   }
-  return { venue, module, speaker, session, leg: leg!, feedToken, freshModule, freshSession, freshLeg, freshFeed };
+  return { venue, module, speaker, session, leg: leg!, feedToken, freshModule, freshSession, freshVisit, freshVenue, freshSpeaker, freshLeg, freshFeed };
 }

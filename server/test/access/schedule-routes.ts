@@ -16,6 +16,9 @@ export const SCHEDULE_ROUTE_CASES: RouteCase[] = [
     build: async (fx) => ({ url: '/api/venues', body: { programmeId: fx.a.programme.id, nameRu: 'Калуга', nameEn: 'Kaluga', regionCode: 'RU-KLU', lat: 54.51, lon: 36.26, timeZone: 'Europe/Moscow' } }),
   },
   { key: 'PATCH /api/venues/{id}', allowed: STAFF, build: async (fx) => ({ url: `/api/venues/${fx.schedule.venue.id}`, body: { addressRu: 'ул. Ленина, 1' } }) },
+  { key: 'DELETE /api/venues/{id}', allowed: STAFF, build: async (fx) => ({ url: `/api/venues/${(await fx.schedule.freshVenue()).id}` }) },
+  { key: 'DELETE /api/modules/{id}', allowed: STAFF, build: async (fx) => ({ url: `/api/modules/${(await fx.schedule.freshModule()).module.id}` }) },
+  { key: 'DELETE /api/speakers/{id}', allowed: STAFF, build: async (fx) => ({ url: `/api/speakers/${(await fx.schedule.freshSpeaker()).id}` }) },
   { key: 'GET /api/modules', allowed: IN_PROGRAMME_A, build: async (fx) => ({ url: `/api/modules?streamId=${fx.a.a3.id}` }) },
   { key: 'GET /api/modules/{id}', allowed: IN_PROGRAMME_A, build: async (fx) => ({ url: `/api/modules/${fx.schedule.module.id}` }) },
   {
@@ -59,6 +62,13 @@ export const SCHEDULE_ROUTE_CASES: RouteCase[] = [
   { key: 'GET /api/speakers/{id}/timetable', allowed: SPEAKER, build: async (fx) => ({ url: `/api/speakers/${fx.schedule.speaker.id}/timetable` }) },
   { key: 'GET /api/streams/{id}/itinerary', allowed: IN_PROGRAMME_A, build: async (fx) => ({ url: `/api/streams/${fx.a.a3.id}/itinerary` }) },
   { key: 'GET /api/programmes/{id}/itinerary', allowed: IN_PROGRAMME_A, build: async (fx) => ({ url: `/api/programmes/${fx.a.programme.id}/itinerary` }) },
+  { key: 'GET /api/sessions/{id}/site-visit-attendees', allowed: HOST, build: async (fx) => ({ url: `/api/sessions/${fx.schedule.session.id}/site-visit-attendees` }) },
+  {
+    key: 'PUT /api/sessions/{id}/site-visit-attendees',
+    allowed: STAFF,
+    build: async (fx) => ({ url: `/api/sessions/${(await fx.schedule.freshVisit()).id}/site-visit-attendees`, body: { personIds: [] } }),
+  },
+  { key: 'POST /api/modules/{id}/site-visits/distribute', allowed: STAFF, build: async (fx) => ({ url: `/api/modules/${(await fx.schedule.freshModule()).module.id}/site-visits/distribute` }) },
   { key: 'GET /api/modules/{id}/host-view', allowed: HOST, build: async (fx) => ({ url: `/api/modules/${fx.schedule.module.id}/host-view` }) },
   // a personal calendar needs a person record: the participant's and the alumnus's accounts have one
   { key: 'GET /api/me/timetable.ics', allowed: ['participant', 'alumnus'], build: async () => ({ url: '/api/me/timetable.ics' }) },

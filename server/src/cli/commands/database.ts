@@ -15,7 +15,7 @@ export async function seedDemo(context: CliContext): Promise<void> {
   const progress = createProgress('seed-demo');
   const timer = setInterval(() => progress.tick(), 200);
   try {
-    const result = await seedDemoIfEmpty({ db: context.database.db, log });
+    const result = await seedDemoIfEmpty({ db: context.database.db, log, issuer: { secretBox: context.secretBox, publicUrl: context.config.publicUrl } });
     clearInterval(timer);
     if (!result) {
       progress.done('seed-demo: the database already has data; the demo was not loaded');

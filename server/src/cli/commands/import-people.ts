@@ -54,7 +54,7 @@ export async function importPeople(
   }
 
   // This process runs the job itself, so the command works without a server running.
-  await registerJobHandlers({ jobs, db, config: context.config, auth: context.auth, clock: context.clock });
+  await registerJobHandlers({ jobs, db, config: context.config, auth: context.auth, clock: context.clock, secretBox: context.secretBox });
   await jobs.start();
   try {
     const { jobId } = await imports.commit(CLI_ACTOR, check.uploadId, { skipBadRows: options.skipBadRows, invite: options.invite }, 'en');

@@ -123,3 +123,30 @@ export const diplomaEligibilityOverrides = pgTable(
   },
   (t) => [uniqueIndex('diploma_eligibility_overrides_uq').on(t.streamId, t.personId)],
 );
+
+/**
+ * Credentials signed through the W3C VC API issue endpoint (not tied to a stream or a person): kept in
+ * the registry with their status entry so they can be revoked like diplomas. `credentialId` is the
+ * credential's own `id`, the handle the VC API status endpoint takes.
+ */
+export const diplomaVcCredentials = pgTable(
+  'diploma_vc_credentials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    credentialId: text('credential_id').notNull().unique(),
+    name: text('name'),
+    keyId: uuid('key_id')
+      .notNull()
+      .references(() => diplomaKeys.id),
+    statusListId: uuid('status_list_id')
+      .notNull()
+      .references(() => diplomaStatusLists.id),
+    statusIndex: integer('status_index').notNull(),
+    credential: jsonb('credential').$type<Record<string, unknown>>().notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    issuedBy: uuid('issued_by').references(() => users.id),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revocationReason: text('revocation_reason'),
+  },
+  (t) => [uniqueIndex('diploma_vc_credentials_status_entry_uq').on(t.statusListId, t.statusIndex)],
+);

@@ -14,3 +14,6 @@ export * from './revisions.ts';
 export * from './practices.ts';
 export * from './admissions.ts';
 export * from './diplomas.ts';
+export * from './admission-stages.ts';
+export * from './site-visits.ts';
+export * from './admission-interviews.ts';

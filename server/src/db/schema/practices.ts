@@ -62,9 +62,17 @@ export const practices = pgTable(
         (): SQL =>
           sql`setweight(to_tsvector('russian'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('russian'::regconfig, coalesce(summary, '')), 'B') || setweight(to_tsvector('russian'::regconfig, coalesce(problem, '') || ' ' || coalesce(solution, '') || ' ' || coalesce(results, '')), 'C')`,
       ),
+    /**
+     * Title (A) and summary (B) only: search ranks the practices whose title or summary match first. A
+     * small vector with its own GIN index, so that tier is found and ranked without ranking every match.
+     */
+    headVector: tsvector('head_vector')
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`setweight(to_tsvector('russian'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('russian'::regconfig, coalesce(summary, '')), 'B')`),
   },
   (t) => [
     index('practices_search_idx').using('gin', t.searchVector),
+    index('practices_head_idx').using('gin', t.headVector),
     index('practices_areas_idx').using('gin', t.areas),
     index('practices_status_region_idx').on(t.status, t.originRegionCode),
     index('practices_programme_idx').on(t.programmeId),

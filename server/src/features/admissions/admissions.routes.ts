@@ -21,6 +21,7 @@ import {
   RankingPreviewSchema,
   RankingStateSchema,
   SetQuotasBodySchema,
+  ScoreExpiredResultSchema,
   SetTestBodySchema,
   StaffTestSchema,
   StaffApplicationPageSchema,
@@ -31,6 +32,9 @@ import {
 import { requestMeta, requireActor } from '../../plugins/request-context.ts';
 import type { FeatureDeps } from '../index.ts';
 import { registerApplicantRoutes } from './applicant.routes.ts';
+import { registerExpertRoutes } from './experts.routes.ts';
+import { registerFunnelRoutes } from './funnel.routes.ts';
+import { registerInterviewRoutes } from './interviews.routes.ts';
 import { createCampaignsService } from './campaigns.service.ts';
 import { createDecisionsService } from './decisions.service.ts';
 import { createNominationsService } from './nominations.service.ts';
@@ -53,6 +57,9 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: FeatureDeps)
 
   registerPublicAdmissionRoutes(app, deps);
   registerApplicantRoutes(app, deps, tests);
+  registerExpertRoutes(app, deps, campaigns);
+  registerInterviewRoutes(app, deps, campaigns);
+  registerFunnelRoutes(app, deps, campaigns);
 
   r.get('/api/admissions/campaigns', {
     schema: { tags: TAGS, summary: 'Campaigns the actor manages (staff)', querystring: CampaignListQuerySchema, response: { 200: CampaignListSchema } },
@@ -142,6 +149,11 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: FeatureDeps)
   r.get('/api/admissions/campaigns/:id/test', {
     schema: { tags: TAGS, summary: 'The online test: window, time limit, question bank with answers (staff)', params: IdParamsSchema, response: { 200: StaffTestSchema } },
     handler: async (request) => tests.getStaffTest(requireActor(request), request.params.id),
+  });
+
+  r.post('/api/admissions/campaigns/:id/test/score', {
+    schema: { tags: TAGS, summary: 'Score every attempt whose time is up and that was never finished (set-based)', params: IdParamsSchema, response: { 200: ScoreExpiredResultSchema } },
+    handler: async (request) => tests.scoreExpired(requireActor(request), request.params.id, requestMeta(request)),
   });
 
   r.put('/api/admissions/campaigns/:id/test', {

@@ -132,6 +132,8 @@ export function createTestService(deps: { db: Database; clock: Clock; campaigns:
 
     /** Saves one answer as given; refused once the deadline has passed or the attempt is finished. */
     async saveAnswer(actor: Actor, applicationId: string, questionId: string, answer: unknown): Promise<{ ok: true }> {
+      // One statement when all is well; the step-by-step checks below only run to explain a refusal.
+      if (await repo.saveAnswerIfAllowed({ applicationId, owner: actor, questionId, answer, now: clock.now() })) return { ok: true };
       const row = await ownRow(actor, applicationId);
       const attempt = await repo.findAttempt(applicationId);
       if (!attempt) throw conflict('admissions.test_not_open');
@@ -144,6 +146,16 @@ export function createTestService(deps: { db: Database; clock: Clock; campaigns:
       if (!fits) throw new AppError('validation', { fields: [{ path: 'body.answer', key: 'admissions.test_bad_answer' }] });
       await repo.saveAnswer({ attemptId: attempt.id, questionId, answer, answeredAt: now });
       return { ok: true };
+    },
+
+    /** Staff score, set-based, every attempt whose time is up and that the candidate never finished. */
+    async scoreExpired(actor: Actor, campaignId: string, meta: Meta): Promise<{ scored: number }> {
+      await deps.campaigns.managedCampaign(actor, campaignId);
+      return db.transaction(async (tx) => {
+        const scored = await createTestRepo(tx).scoreExpiredAttempts(campaignId, clock.now());
+        await recordAudit(tx, { actor, action: 'admission.score_expired_tests', entity: 'admission_campaign', entityId: campaignId, ip: meta.ip, details: { scored } });
+        return { scored };
+      });
     },
 
     /** Scores what was saved (also after the deadline: nothing late was accepted) and records the score. */

@@ -12,10 +12,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t?.close());
 
+/** Nominees of the 2024 campaign (the regions' quotas bind before the cap of 565). */
+const NOMINATED = 454;
+
 const one = async <T>(query: ReturnType<typeof sql>) => (await t.db.execute(query)).rows[0] as T;
 
 describe('admissions demo', () => {
-  it('has a few thousand applications, 565 nominees within quotas and exactly the 160 participants admitted', async () => {
+  it('has 640 applications from all 89 regions, nominees within quotas and exactly the 160 participants admitted', async () => {
     const facts = await one<{ applications: number; nominated: number; admitted: number; matches: number; reserve: number; regions: number }>(sql`
       select count(*)::int as applications,
              count(*) filter (where a.nominated_at is not null)::int as nominated,
@@ -27,8 +30,7 @@ describe('admissions demo', () => {
              count(distinct a.region_code)::int as regions
       from admission_applications a join admission_campaigns c on c.id = a.campaign_id
       where c.slug = 'school-of-mayors-2024'`);
-    // Every region the demo has municipalities for (the 82 of the participants).
-    expect(facts).toEqual({ applications: 2400, nominated: 565, admitted: 160, matches: 160, reserve: 20, regions: 82 });
+    expect(facts).toEqual({ applications: 640, nominated: NOMINATED, admitted: 160, matches: 160, reserve: 20, regions: 89 });
     const overQuota = await one<{ n: number }>(sql`
       select count(*)::int as n from (
         select a.region_code, count(*) as used, coalesce(q.nomination_quota, c.default_nomination_quota) as quota
@@ -40,12 +42,35 @@ describe('admissions demo', () => {
     expect(overQuota.n).toBe(0);
   });
 
+  it('scores every nominee blind by two experts of other regions (three on a wide gap) into the expert score', async () => {
+    const facts = await one<{ nominees: number; scored: number; ownRegion: number; short: number; third: number; mismatched: number }>(sql`
+      with n as (
+        select a.id, a.region_code, a.expert_score from admission_applications a join admission_campaigns c on c.id = a.campaign_id
+        where c.slug = 'school-of-mayors-2024' and a.nominated_at is not null),
+      r as (
+        select n.id, count(*) as reviews, count(*) filter (where e.region_code = n.region_code) as own,
+               count(*) filter (where r.round = 3) as third,
+               avg(r.total) filter (where r.round < 3) as pair
+        from n join admission_expert_reviews r on r.application_id = n.id
+        join admission_experts e on e.campaign_id = r.campaign_id and e.user_id = r.expert_user_id
+        group by n.id)
+      select (select count(*) from n)::int as nominees,
+             (select count(*) from n where expert_score is not null)::int as scored,
+             coalesce(sum(own), 0)::int as "ownRegion",
+             count(*) filter (where reviews < 2)::int as short,
+             coalesce(sum(third), 0)::int as third,
+             count(*) filter (where third = 0 and abs(pair - (select expert_score from n where n.id = r.id)) > 0.01)::int as mismatched
+      from r`);
+    expect(facts).toMatchObject({ nominees: NOMINATED, scored: NOMINATED, ownRegion: 0, short: 0, mismatched: 0 });
+    expect(facts.third).toBeGreaterThan(0);
+  });
+
   it('re-ranks to the same 160 through the API and shows the open regional campaign publicly', async () => {
     const staff = await signIn(t.app, `staff@${DEMO_EMAIL_DOMAIN}`, DEMO_PASSWORD);
     const campaigns = await staff.request({ method: 'GET', url: '/api/admissions/campaigns' });
     const campaign = (campaigns.json() as { items: Array<{ id: string; slug: string }> }).items.find((c) => c.slug === 'school-of-mayors-2024')!;
     const preview = await staff.request({ method: 'POST', url: `/api/admissions/campaigns/${campaign.id}/ranking/preview`, payload: { config: DEMO_RANKING_CONFIG } });
-    expect(preview.json().summary).toMatchObject({ candidates: 565, admitted: 160, reserve: 20 });
+    expect(preview.json().summary).toMatchObject({ candidates: NOMINATED, admitted: 160, reserve: 20 });
     const open = await t.app.inject({ method: 'GET', url: '/api/public/admissions/campaigns' });
     expect((open.json() as { items: Array<{ slug: string; isOpen: boolean }> }).items).toEqual(
       expect.arrayContaining([expect.objectContaining({ slug: 'perm-school-of-mayors-2027' })]),

@@ -10,11 +10,12 @@ import { DEMO_CONSENT_DOCUMENT, DEMO_EMAIL_DOMAIN } from './catalogue.ts';
 import type { DemoRows, Executor } from './demo.repo.ts';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PATRONYMICS, SURNAMES } from './names.ts';
 import { mulberry32, pick, randomInt, type Rng } from './prng.ts';
+import { seedExpertStageDemo } from './admissions-experts-demo.ts';
 
 const SEED = 20_240_515;
-/** Applicants besides the 160 who were admitted: with them, "a few thousand" applications. */
-const OTHER_APPLICANTS = 2_240;
-/** The article: 565 nominated by the regions' heads, 160 enrolled (about 3.5 nominees per place). */
+/** Applicants besides the 160 who were admitted: with them, 640 applications, 4 per place. */
+const OTHER_APPLICANTS = 480;
+/** At most this many nominees in all (the regions' quotas bind first). */
 const NOMINATED = 565;
 const QUOTA_PER_REGION = 7;
 const DAY_MS = 86_400_000;
@@ -121,9 +122,9 @@ function drawApplicant(rng: Rng, index: number) {
 }
 
 /**
- * Admissions of the article's intake: a closed 2024 campaign with the regional nomination gate, a few
- * thousand applications from every region, 565 nominees within the regions' quotas, stage scores, and a
- * committed ranking whose 160 admitted are exactly the participants of streams 3 and 4. Also an open
+ * Admissions of the article's intake: a closed 2024 campaign with the regional nomination gate, 640
+ * applications (4 per place) from all 89 regions, nominees within the regions' quotas, test scores,
+ * expert scores from the blind expert stage (admissions-experts-demo.ts), and a committed ranking whose 160 admitted are exactly the participants of streams 3 and 4. Also an open
  * campaign of the Perm regional school, so the public page has something to show. Set-based inserts,
  * seeded PRNG: the same data on every start.
  */
@@ -142,7 +143,18 @@ export async function seedAdmissionsDemo(tx: Executor, rows: DemoRows) {
     .orderBy(asc(municipalities.regionCode), asc(municipalities.name), asc(municipalities.kind));
   const municipalitiesByRegion = new Map<string, string[]>();
   for (const m of municipalityRows) municipalitiesByRegion.set(m.regionCode, [...(municipalitiesByRegion.get(m.regionCode) ?? []), m.id]);
-  const regionCodes = FEDERAL_SUBJECTS.map((s) => s.code).filter((code) => municipalitiesByRegion.has(code));
+  // Applications come from every federal subject: where the demo has no municipality yet, the regional
+  // capital's urban okrug is added (idempotent on the region-name-kind key), so every applicant names one.
+  const missing = FEDERAL_SUBJECTS.filter((s) => !municipalitiesByRegion.has(s.code));
+  if (missing.length > 0) {
+    const added = await tx
+      .insert(municipalities)
+      .values(missing.map((s) => ({ regionCode: s.code, name: `Городской округ город ${s.capitalRu}`, kind: 'urban_okrug', lat: s.lat, lon: s.lon })))
+      .onConflictDoUpdate({ target: [municipalities.regionCode, municipalities.name, municipalities.kind], set: { kind: sql`excluded.kind` } })
+      .returning({ id: municipalities.id, regionCode: municipalities.regionCode });
+    for (const m of added) municipalitiesByRegion.set(m.regionCode, [m.id]);
+  }
+  const regionCodes = FEDERAL_SUBJECTS.map((s) => s.code);
 
   const campaignId = newId();
   const opensAt = '2024-05-15T06:00:00Z';
@@ -183,7 +195,6 @@ export async function seedAdmissionsDemo(tx: Executor, rows: DemoRows) {
     motivation: 'Хочу применить лучшие практики управления в своём муниципалитете.',
     submittedAt: at(opensAt, Math.floor(rng() * window)),
     testScore: randomInt(rng, 70, 100),
-    expertScore: randomInt(rng, 70, 100),
     isEligible: true,
     eligibilityReasons: [{ key: 'eligible' }],
     nominatedAt: new Date('2024-08-01T09:00:00Z'),
@@ -209,7 +220,7 @@ export async function seedAdmissionsDemo(tx: Executor, rows: DemoRows) {
   for (const o of others) {
     const eligibility = evaluateEligibility(o, DEMO_ADMISSION_RULES, '2024-07-15');
     const used = nominatedByRegion.get(o.regionCode) ?? 0;
-    const isNominated = eligibility.isEligible && used < QUOTA_PER_REGION && nominated < NOMINATED && rng() < 0.5;
+    const isNominated = eligibility.isEligible && used < QUOTA_PER_REGION && nominated < NOMINATED && rng() < 0.85;
     if (isNominated) {
       nominatedByRegion.set(o.regionCode, used + 1);
       nominated += 1;
@@ -234,7 +245,6 @@ export async function seedAdmissionsDemo(tx: Executor, rows: DemoRows) {
       nominationComment: isNominated ? 'Рекомендован высшим должностным лицом субъекта РФ' : null,
       // Nominees below the admitted on both stages, so the ranking reproduces the article's 160.
       testScore: isNominated ? randomInt(rng, 20, 69) : null,
-      expertScore: isNominated ? randomInt(rng, 20, 69) : null,
       status: isNominated ? 'nominated' : 'submitted',
     });
   }
@@ -243,8 +253,19 @@ export async function seedAdmissionsDemo(tx: Executor, rows: DemoRows) {
   const quotaRows = [...nominatedByRegion].filter(([, n]) => n > QUOTA_PER_REGION).map(([regionCode, n]) => ({ campaignId, regionCode, nominationQuota: n }));
   if (quotaRows.length > 0) await tx.insert(admissionRegionQuotas).values(quotaRows);
 
-  // The committed ranking over the nominees, computed by the same code the staff page runs.
+  // The expert stage (blind double scoring, a third on a wide gap) gives every nominee their expert score.
+  const admittedIds = new Set(applications.slice(0, enrolled.length).map((a) => a.id!));
   const pool = applications.filter((a) => a.nominatedAt);
+  const expertStage = await seedExpertStageDemo(
+    tx,
+    rows,
+    rng,
+    campaignId,
+    pool.map((a) => ({ id: a.id!, regionCode: a.regionCode!, isStrong: admittedIds.has(a.id!) })),
+  );
+  for (const a of pool) a.expertScore = expertStage.scores.get(a.id!)!;
+
+  // The committed ranking over the nominees, computed by the same code the staff page runs.
   const result = rankCandidates(
     pool.map((a) => ({ id: a.id!, regionCode: a.regionCode!, test: a.testScore ?? null, expert: a.expertScore ?? null, interview: null, submittedAt: (a.submittedAt as Date).getTime() })),
     DEMO_RANKING_CONFIG,
@@ -265,6 +286,7 @@ export async function seedAdmissionsDemo(tx: Executor, rows: DemoRows) {
     });
   }
   await insertAll(tx, admissionApplications, applications);
+  await expertStage.insertReviews();
   await tx.insert(admissionRankingRuns).values({
     campaignId,
     config: DEMO_RANKING_CONFIG,

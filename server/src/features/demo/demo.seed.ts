@@ -25,6 +25,7 @@ import { seedTeamsDemo } from './teams-demo.ts';
 import { seedPracticesDemo } from './practices-demo.ts';
 import { seedAssignmentsDemo } from './assignments-demo.ts';
 import { seedDiplomasDemo } from './diplomas-demo.ts';
+import type { IssuerSetup } from '../diplomas/diplomas.core.ts';
 
 export interface DemoAccount {
   email: string;
@@ -46,7 +47,7 @@ export function listDemoAccounts(): DemoAccount[] {
  * does nothing and answers null otherwise. One transaction: a crash leaves the database empty, and the
  * next start tries again.
  */
-export async function seedDemoIfEmpty({ db, log }: { db: Database; log: FastifyBaseLogger }): Promise<DemoSeedResult | null> {
+export async function seedDemoIfEmpty({ db, log, issuer }: { db: Database; log: FastifyBaseLogger; /** Signs the demo diplomas; without it none are issued. */ issuer?: IssuerSetup }): Promise<DemoSeedResult | null> {
   // Cheap check first, so a normal restart neither hashes a password nor waits on the lock.
   if (await createDemoRepo(db).hasOrganisations()) return null;
   const data = generateDemo(FEDERAL_SUBJECTS);
@@ -71,7 +72,7 @@ export async function seedDemoIfEmpty({ db, log }: { db: Database; log: FastifyB
     // Last: it reads the teams and the defence results of the demos above.
     await seedAssignmentsDemo(tx, rows);
     // After assignments: eligibility reads the completion rules (attendance, assignments, defences).
-    await seedDiplomasDemo(tx, rows);
+    await seedDiplomasDemo(tx, rows, issuer);
     await recordAudit(tx, {
       actor: SYSTEM_ACTOR,
       action: 'demo.seed',

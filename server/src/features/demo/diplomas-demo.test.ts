@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymousAgent, buildTestApp, type TestApp } from '../../../test/app.ts';
+import { createSecretBox } from '../../lib/secret-box.ts';
 import { seedDemoIfEmpty } from './demo.seed.ts';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await buildTestApp();
-  await seedDemoIfEmpty({ db: t.db, log: t.app.log });
+  // The test app's secret, so the app opens the key the seeder sealed.
+  await seedDemoIfEmpty({ db: t.db, log: t.app.log, issuer: { secretBox: createSecretBox('test-secret-test-secret-test-secret-0123'), publicUrl: t.config.publicUrl } });
 }, 240_000);
 afterAll(async () => t?.close());
 

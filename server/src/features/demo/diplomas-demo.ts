@@ -3,10 +3,8 @@ import { SYSTEM_ACTOR } from '../../lib/access.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { evaluateEligibility } from '../diplomas/diplomas.eligibility.ts';
-import { createIssuance } from '../diplomas/diplomas.issue.ts';
-import { createKeyStore, rememberedIssuerSetup } from '../diplomas/diplomas.keys.ts';
+import { createDiplomaCore, type IssuerSetup } from '../diplomas/diplomas.core.ts';
 import { createDiplomasRepo } from '../diplomas/diplomas.repo.ts';
-import { createStatusLists } from '../diplomas/diplomas.status-list.ts';
 import type { DemoRows, Executor } from './demo.repo.ts';
 import { mulberry32 } from './prng.ts';
 
@@ -20,12 +18,11 @@ const REVOCATIONS = [
 /**
  * Diplomas of the article's intake: every eligible graduate of streams 3 and 4 (by the completion rules,
  * as the schedule and assignments demos leave them) gets one dated at the ceremony on 5 June 2025, and
- * two are revoked later with their reasons. Signed with the running app's sealed key (see
- * rememberIssuerSetup); without a running app there is nothing to seal the key with, so none are issued.
+ * two are revoked later with their reasons. Signed with the app's key, sealed with the `issuer`'s secret
+ * box; without an issuer (a caller that has no app secret at hand) no diplomas are issued.
  */
-export async function seedDiplomasDemo(tx: Executor, rows: DemoRows): Promise<{ issued: number; revoked: number }> {
-  const setup = rememberedIssuerSetup();
-  if (!setup) return { issued: 0, revoked: 0 };
+export async function seedDiplomasDemo(tx: Executor, rows: DemoRows, issuer: IssuerSetup | undefined): Promise<{ issued: number; revoked: number }> {
+  if (!issuer) return { issued: 0, revoked: 0 };
   const db = tx as unknown as Database;
   const repo = createDiplomasRepo(db);
   const programme = rows.programmes.find((p) => p.slug === 'school-of-mayors')!;
@@ -33,9 +30,7 @@ export async function seedDiplomasDemo(tx: Executor, rows: DemoRows): Promise<{ 
   const streams = rows.streams.filter((s) => s.intakeId === intake.id && (s.number === 3 || s.number === 4));
   let now = new Date(`${CEREMONY_DAY}T12:00:00Z`);
   const clock: Clock = { now: () => now };
-  const keys = createKeyStore({ db, secretBox: setup.secretBox, clock });
-  const statusLists = createStatusLists({ db, keys, clock, publicUrl: setup.publicUrl });
-  const issuance = createIssuance({ db, keys, statusLists, clock, publicUrl: setup.publicUrl });
+  const { statusLists, issuance } = createDiplomaCore({ db, clock, ...issuer });
 
   const issuedIds: string[] = [];
   for (const row of streams) {

@@ -85,7 +85,8 @@ export async function seedScheduleDemo(tx: Executor, rows: DemoRows) {
             startsAt,
             endsAt: new Date(startsAt.getTime() + length * 60_000),
             place: kind === 'site_visit' || kind === 'walking_tour' ? venue.addressRu : slot === 2 ? 'Малый зал' : 'Большой зал',
-            capacity: kind === 'site_visit' ? 40 : null,
+            // The whole stream goes (attendance below marks everyone); staff may still split it into groups.
+            capacity: kind === 'site_visit' ? 80 : null,
             topics: [module.topics[slotIndex % module.topics.length]!],
           });
           // Same slot index in both streams → different speakers, so the joint final module never double-books.

@@ -15,24 +15,32 @@ import crypto from 'node:crypto';
 /** What the bulk issuance job is given. */
 export type IssueJobInput = { streamId: string; validFrom: string | null; actorUserId: string | null; actorEmail: string };
 
+type Executor = Pick<Database, 'transaction' | 'select' | 'insert' | 'update' | 'delete' | 'execute'>;
+
+/** Diplomas issued per transaction by the bulk job. */
+const ISSUE_BATCH = 25;
+
 /** Raised inside the issuing transaction when someone else issued the same diploma first: rolls back the numbers taken. */
 class AlreadyIssued extends Error {}
 
 /**
- * Issuing diplomas: one transaction per diploma (status entry, registry number, signed credential, audit),
- * so a crash loses nothing issued and a rerun skips what exists (unique person+stream): the bulk job is
- * idempotent and resumable.
+ * Issuing diplomas: each diploma is one transaction or savepoint (status entry, registry number, signed
+ * credential, audit), and the bulk job commits them in small batches; a rerun skips what exists (unique
+ * person+stream): the bulk job is idempotent and resumable.
  */
 export function createIssuance(deps: { db: Database; keys: KeyStore; statusLists: StatusLists; clock: Clock; publicUrl: string }) {
   const documentLoader = createDocumentLoader();
 
-  /** Issues one diploma; false when the person already has one for the stream. */
-  async function issueOne(options: { stream: StreamContext; person: EligibilityRow; validFrom: Date; actor: Actor; jobRunId: string | null }): Promise<string | null> {
+  /**
+   * Issues one diploma; null when the person already has one for the stream. Inside a caller's
+   * transaction (`within`) it is a savepoint: a conflict undoes only this diploma.
+   */
+  async function issueOne(options: { stream: StreamContext; person: EligibilityRow; validFrom: Date; actor: Actor; jobRunId: string | null }, within: Executor = deps.db): Promise<string | null> {
     const { stream, person, validFrom, actor } = options;
-    if (await createDiplomasRepo(deps.db).hasDiploma(person.personId, stream.streamId)) return null;
+    if (await createDiplomasRepo(within).hasDiploma(person.personId, stream.streamId)) return null;
     const key = await deps.keys.activeKey();
     try {
-      return await deps.db.transaction(async (tx) => {
+      return await within.transaction(async (tx) => {
         const repo = createDiplomasRepo(tx);
         const entry = await deps.statusLists.reserveEntry(tx, key);
         const prefix = registryPrefix(stream.programmeNameRu);
@@ -90,13 +98,18 @@ export function createIssuance(deps: { db: Database; keys: KeyStore; statusLists
       const actor: Actor = { userId: input.actorUserId, email: input.actorEmail, personId: null, grants: [] };
       const validFrom = input.validFrom ? new Date(input.validFrom) : (stream.ceremonyAt ?? deps.clock.now());
       const eligible = (await evaluateEligibility(deps.db, { streamId: stream.streamId, thresholdPct: stream.thresholdPct, at: deps.clock.now() })).filter((p) => p.isEligible);
-      let done = 0;
       let issued = 0;
       await reportProgress(0, eligible.length);
-      for (const person of eligible) {
-        if (await issueOne({ stream, person, validFrom, actor, jobRunId: runId })) issued += 1;
-        done += 1;
-        if (done % 10 === 0 || done === eligible.length) await reportProgress(done, eligible.length);
+      // Batches of ISSUE_BATCH diplomas per transaction: one commit (one WAL flush) per batch instead of
+      // per diploma. A crash loses at most the batch in flight, and the rerun issues it.
+      for (let start = 0; start < eligible.length; start += ISSUE_BATCH) {
+        const batch = eligible.slice(start, start + ISSUE_BATCH);
+        issued += await deps.db.transaction(async (tx) => {
+          let count = 0;
+          for (const person of batch) if (await issueOne({ stream, person, validFrom, actor, jobRunId: runId }, tx)) count += 1;
+          return count;
+        });
+        await reportProgress(Math.min(start + ISSUE_BATCH, eligible.length), eligible.length);
       }
       return { eligible: eligible.length, issued, skipped: eligible.length - issued };
     },

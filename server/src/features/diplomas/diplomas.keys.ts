@@ -70,16 +70,3 @@ export function createKeyStore(deps: { db: Database; secretBox: SecretBox; clock
 }
 
 export type KeyStore = ReturnType<typeof createKeyStore>;
-
-/**
- * The secret box and public URL of the running app, kept when the feature registers. The demo seeder
- * runs after the app is built but is handed only a transaction; it signs the demo diplomas with these.
- * Without a registered app (the CLI's bare seed command) the demo skips diplomas.
- */
-let issuerSetup: { secretBox: SecretBox; publicUrl: string } | null = null;
-export function rememberIssuerSetup(setup: { secretBox: SecretBox; publicUrl: string }): void {
-  issuerSetup = setup;
-}
-export function rememberedIssuerSetup(): { secretBox: SecretBox; publicUrl: string } | null {
-  return issuerSetup;
-}

@@ -7,8 +7,9 @@ import { isStaffAnywhere, isStaffAt, type Actor, type ScopePath } from '../../li
  * - the holder (the participant or alumnus linked to the person) reads and downloads their own;
  * - anyone verifies a diploma by its unguessable id or an uploaded credential, seeing only what a
  *   verifier needs (name, programme, dates, issuer, status, signature check);
- * - any staff member may sign through the VC API's issue endpoint (the credential must be an
- *   OpenBadgeCredential; the issuer is always the academy's key), and admins rotate the key.
+ * - any staff member may issue through the VC API (the credential must be an OpenBadgeCredential;
+ *   the issuer is always the academy's key; it is registered with a status entry) and revoke or
+ *   reinstate what was issued so; admins rotate the key.
  */
 export function canManageDiplomas(actor: Actor, path: ScopePath): boolean {
   return isStaffAt(actor, path);

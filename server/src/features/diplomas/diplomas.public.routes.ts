@@ -7,6 +7,7 @@ import {
   PublicDiplomaSchema,
   VcApiIssueBodySchema,
   VcApiIssueResultSchema,
+  VcApiUpdateStatusBodySchema,
   VcApiVerificationResultSchema,
   VcApiVerifyCredentialBodySchema,
   VcApiVerifyPresentationBodySchema,
@@ -80,8 +81,17 @@ export function registerPublicDiplomaRoutes(app: FastifyInstance, service: Diplo
     });
     r.post('/api/vc/credentials/issue', {
       bodyLimit: MAX_CREDENTIAL_BYTES,
-      schema: { tags: TAGS, summary: 'W3C VC API: sign an OpenBadgeCredential as the academy (staff)', body: VcApiIssueBodySchema, response: { 201: VcApiIssueResultSchema } },
+      schema: { tags: TAGS, summary: 'W3C VC API: issue an OpenBadgeCredential as the academy, registered with a revocation status entry (staff)', body: VcApiIssueBodySchema, response: { 201: VcApiIssueResultSchema } },
       handler: async (q, reply) => reply.status(201).send(await service.vcApiIssue(requireActor(q), q.body.credential)),
+    });
+    r.post('/api/vc/credentials/status', {
+      schema: {
+        tags: TAGS,
+        summary: "W3C VC API: revoke ('revoked') or reinstate ('active') a credential issued through this API, with a reason (staff)",
+        body: VcApiUpdateStatusBodySchema,
+        response: { 200: z.object({ credentialId: z.string(), status: z.enum(['revoked', 'active']) }) },
+      },
+      handler: async (q) => service.vcApiUpdateStatus(requireActor(q), q.body),
     });
   });
 }

@@ -1,21 +1,19 @@
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import type { PublicDiploma, VerificationResult } from '@ms/contracts/diplomas';
+import type { PublicDiploma, VcApiUpdateStatusBody, VerificationResult } from '@ms/contracts/diplomas';
 import type { Database } from '../../db/client.ts';
 import { requireAdmin, type Actor } from '../../lib/access.ts';
 import { recordAudit, type AuditBuffer } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
-import { AppError, notFound } from '../../lib/errors.ts';
+import { notFound } from '../../lib/errors.ts';
 import type { Locale } from '../../lib/messages.ts';
-import { VC_V2_CONTEXT } from './diplomas.contexts.ts';
 import { didWebDocument } from './diplomas.did.ts';
 import type { KeyStore } from './diplomas.keys.ts';
-import { canIssueThroughVcApi } from './diplomas.policy.ts';
 import { diplomaStatus } from './diplomas.present.ts';
 import { createDiplomasRepo } from './diplomas.repo.ts';
-import { signCredential } from './diplomas.sign.ts';
 import type { StatusLists } from './diplomas.status-list.ts';
+import { createVcIssuer } from './diplomas.vc-issue.ts';
 import type { Verifier } from './diplomas.verify.ts';
 
 /** The W3C VC API verification result: the checks that ran, and the problems found. */
@@ -33,6 +31,7 @@ function vcApiResult(result: VerificationResult) {
 /** Anonymous verification, the VC API, the did:web document and the status lists. */
 export function createDiplomasPublicService(deps: { db: Database; clock: Clock; auditBuffer: AuditBuffer; keys: KeyStore; statusLists: StatusLists; verifier: Verifier; publicUrl: string }) {
   const repo = createDiplomasRepo(deps.db);
+  const vcIssuer = createVcIssuer({ db: deps.db, clock: deps.clock, keys: deps.keys, statusLists: deps.statusLists, documentLoader: deps.verifier.documentLoader });
 
   return {
     /** A diploma by its unguessable id: only what a verifier needs. The registry decides revocation as well as the signed list. */
@@ -86,30 +85,13 @@ export function createDiplomasPublicService(deps: { db: Database; clock: Clock; 
       return { isVerified: errors.length === 0, body: { checks, warnings: [] as string[], errors } };
     },
 
-    /**
-     * VC API issue (staff): signs an OpenBadgeCredential as the academy. The issuer is always the active
-     * key's did:key whatever the input says; such credentials are not in the registry and carry no status.
-     */
+    /** VC API issue (staff): signed, registered, with a status entry (diplomas.vc-issue.ts). */
     async vcApiIssue(actor: Actor, credential: Record<string, unknown>) {
-      if (!canIssueThroughVcApi(actor)) throw new AppError('forbidden');
-      const context = credential['@context'];
-      const type = credential.type;
-      if (!Array.isArray(context) || context[0] !== VC_V2_CONTEXT) throw new AppError('validation', { fields: [{ path: 'credential.@context', key: 'diploma.wrong_context' }] });
-      if (!Array.isArray(type) || !type.includes('OpenBadgeCredential')) throw new AppError('validation', { fields: [{ path: 'credential.type', key: 'diploma.not_open_badge' }] });
-      const key = await deps.keys.activeKey();
-      const issuer = typeof credential.issuer === 'object' && credential.issuer ? credential.issuer : {};
-      const unsigned = { ...credential, issuer: { ...issuer, id: key.did, type: ['Profile'] } };
-      delete (unsigned as { proof?: unknown }).proof;
-      let signed;
-      try {
-        signed = await signCredential({ credential: unsigned, key: key.key, documentLoader: deps.verifier.documentLoader, now: deps.clock.now() });
-      } catch (error) {
-        // Undefined terms, unknown contexts, bad dates: the input's fault, said plainly.
-        throw new AppError('validation', { fields: [{ path: 'credential', key: 'field.invalid' }], extra: { reason: error instanceof Error ? error.message.slice(0, 300) : 'invalid' } });
-      }
-      await recordAudit(deps.db, { actor, action: 'diploma.vc_api_issue', entity: 'credential', entityId: typeof signed.id === 'string' ? signed.id.slice(0, 200) : undefined, details: { name: typeof signed.name === 'string' ? signed.name.slice(0, 200) : null } });
-      return { verifiableCredential: signed };
+      return { verifiableCredential: await vcIssuer.issue(actor, credential) };
     },
+
+    /** VC API status update (staff): revoke or reinstate a credential issued through the VC API. */
+    vcApiUpdateStatus: (actor: Actor, body: VcApiUpdateStatusBody) => vcIssuer.updateStatus(actor, body),
 
     /** The platform's did:web document (all keys, retired ones included). */
     async didDocument() {

@@ -31,6 +31,7 @@ export interface StreamContext {
   /** Sum of the stream's session durations, in hours. */
   totalHours: number;
   topics: string[];
+  /** Start of the final module's ceremony session (the default date of the diplomas). */
   ceremonyAt: Date | null;
 }
 
@@ -132,8 +133,11 @@ export function createDiplomasRepo(db: Executor) {
     async lockStatusList(listId: string): Promise<void> {
       await db.execute(sql`select 1 from diploma_status_lists where id = ${listId} for update`);
     },
+    /** Revoked entries of a list: diplomas and credentials issued through the VC API share the lists. */
     async revokedIndexes(listId: string): Promise<number[]> {
-      const result = await db.execute<{ status_index: number }>(sql`select status_index from diplomas where status_list_id = ${listId} and revoked_at is not null`);
+      const result = await db.execute<{ status_index: number }>(sql`
+        select status_index from diplomas where status_list_id = ${listId} and revoked_at is not null
+        union all select status_index from diploma_vc_credentials where status_list_id = ${listId} and revoked_at is not null`);
       return result.rows.map((r) => r.status_index);
     },
     async saveStatusListCredential(listId: string, credential: Record<string, unknown>, at: Date): Promise<void> {
@@ -185,7 +189,8 @@ export function createDiplomasRepo(db: Executor) {
                s.starts_on, s.ends_on, pr.completion_threshold_pct as threshold,
                coalesce((select round(sum(extract(epoch from ss.ends_at - ss.starts_at)) / 3600) from schedule_sessions ss join schedule_modules m on m.id = ss.module_id where m.stream_id = s.id), 0)::int as hours,
                coalesce((select array_agg(distinct t order by t) from schedule_modules m, unnest(m.topics) t where m.stream_id = s.id), '{}') as topics,
-               (select min(ss.starts_at) from schedule_sessions ss join schedule_modules m on m.id = ss.module_id where m.stream_id = s.id and ss.kind = 'ceremony') as ceremony_at
+               (select min(ss.starts_at) from schedule_sessions ss join schedule_modules m on m.id = ss.module_id where m.stream_id = s.id and ss.kind = 'ceremony'
+                  and m.number = (select max(number) from schedule_modules where stream_id = s.id)) as ceremony_at
         from streams s join intakes i on i.id = s.intake_id join programmes pr on pr.id = i.programme_id join organisations o on o.id = pr.organisation_id
         where s.id = ${streamId}`);
       const r = result.rows[0];
@@ -259,8 +264,9 @@ export function createDiplomasRepo(db: Executor) {
       const result = await db.execute(sql`select 1 from enrolments where stream_id = ${streamId} and person_id = ${personId} and status <> 'withdrawn'`);
       return result.rows.length > 0;
     },
+    /** The latest run that started (a run still waiting for its scheduled time, or cancelled before it, does not count). */
     async latestIssueRun(streamId: string): Promise<string | null> {
-      const result = await db.execute<{ id: string }>(sql`select id from job_runs where kind = 'diplomas-issue' and input->>'streamId' = ${streamId} order by created_at desc limit 1`);
+      const result = await db.execute<{ id: string }>(sql`select id from job_runs where kind = 'diplomas-issue' and input->>'streamId' = ${streamId} and not (input ? 'startAfter' and (status = 'queued' or error = 'cancelled')) order by created_at desc limit 1`);
       return result.rows[0]?.id ?? null;
     },
   };

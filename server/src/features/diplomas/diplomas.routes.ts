@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { IdParamsSchema, OkSchema } from '@ms/contracts/common';
 import {
   BulkIssueBodySchema,
+  CeremonyGraduatesSchema,
+  ScheduledIssueSchema,
   BulkIssueResultSchema,
   DiplomaIdParamsSchema,
   DiplomaSummarySchema,
@@ -14,31 +16,23 @@ import {
 } from '@ms/contracts/diplomas';
 import { requireActor } from '../../plugins/request-context.ts';
 import type { FeatureDeps } from '../index.ts';
-import { registerDiplomaJobs } from './diplomas.jobs.ts';
-import { createKeyStore, rememberIssuerSetup } from './diplomas.keys.ts';
-import { createIssuance } from './diplomas.issue.ts';
+import { createCeremonyService } from './diplomas.ceremony.ts';
+import { createDiplomaCore } from './diplomas.core.ts';
 import { createDiplomasPublicService } from './diplomas.public.ts';
 import { registerPublicDiplomaRoutes } from './diplomas.public.routes.ts';
 import { createDiplomasService } from './diplomas.service.ts';
-import { createStatusLists } from './diplomas.status-list.ts';
-import { createVerifier } from './diplomas.verify.ts';
 
 const TAGS = ['diplomas'];
 const OverrideParamsSchema = z.object({ id: z.uuid(), personId: z.uuid() });
 const asciiName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_');
 
-/** Builds the diplomas feature from the shared dependencies and joins its routes and its job. */
+/** Builds the diplomas feature from the shared dependencies and joins its routes (its job: job-handlers.ts). */
 export function registerDiplomaRoutes(app: FastifyInstance, deps: FeatureDeps): void {
   const publicUrl = deps.config.publicUrl;
-  const keys = createKeyStore({ db: deps.db, secretBox: deps.secretBox, clock: deps.clock });
-  rememberIssuerSetup({ secretBox: deps.secretBox, publicUrl });
-  const statusLists = createStatusLists({ db: deps.db, keys, clock: deps.clock, publicUrl });
-  const verifier = createVerifier({ keys, statusLists, clock: deps.clock });
+  const { keys, statusLists, verifier } = createDiplomaCore({ db: deps.db, clock: deps.clock, secretBox: deps.secretBox, publicUrl });
   const service = createDiplomasService({ db: deps.db, clock: deps.clock, auditBuffer: deps.auditBuffer, jobs: deps.jobs, statusLists, publicUrl });
   const publicService = createDiplomasPublicService({ db: deps.db, clock: deps.clock, auditBuffer: deps.auditBuffer, keys, statusLists, verifier, publicUrl });
-  const issuance = createIssuance({ db: deps.db, keys, statusLists, clock: deps.clock, publicUrl });
-  // The job needs the sealed key, hence the secret box, which the job-handler registry does not carry: registered here.
-  void registerDiplomaJobs(deps.jobs, issuance);
+  const ceremony = createCeremonyService({ db: deps.db, clock: deps.clock, auditBuffer: deps.auditBuffer, jobs: deps.jobs });
   registerPublicDiplomaRoutes(app, publicService);
 
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -55,6 +49,18 @@ export function registerDiplomaRoutes(app: FastifyInstance, deps: FeatureDeps): 
   r.post('/api/streams/:id/diplomas/issue', {
     schema: { tags: TAGS, summary: 'Issue diplomas to every eligible participant as a background job; rerunning issues nothing twice (staff)', params: IdParamsSchema, body: BulkIssueBodySchema, response: { 200: BulkIssueResultSchema } },
     handler: async (q) => service.startBulkIssue(actor(q), q.params.id, q.body),
+  });
+  r.post('/api/streams/:id/diplomas/schedule', {
+    schema: { tags: TAGS, summary: "Schedule bulk issuance for the start of the final module's ceremony session, dated then (staff)", params: IdParamsSchema, response: { 200: ScheduledIssueSchema } },
+    handler: async (q) => ceremony.scheduleIssue(actor(q), q.params.id),
+  });
+  r.delete('/api/streams/:id/diplomas/schedule', {
+    schema: { tags: TAGS, summary: 'Cancel the scheduled bulk issuance before it starts (staff)', params: IdParamsSchema, response: { 200: OkSchema } },
+    handler: async (q) => ceremony.cancelScheduledIssue(actor(q), q.params.id),
+  });
+  r.get('/api/sessions/:id/graduates', {
+    schema: { tags: TAGS, summary: "The stream's graduates, on its final module's ceremony session (staff); other sessions answer 404", params: IdParamsSchema, response: { 200: CeremonyGraduatesSchema } },
+    handler: async (q) => ceremony.graduates(actor(q), q.params.id),
   });
   r.get('/api/streams/:id/diplomas/zip', {
     schema: { tags: TAGS, summary: "All of a stream's diploma PDFs as one ZIP, streamed (staff)", params: IdParamsSchema },

@@ -8,15 +8,15 @@ import { recordAudit, type AuditBuffer } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { JobQueue } from '../../lib/jobs.ts';
+import { createCeremonyRepo } from './diplomas.ceremony.repo.ts';
 import { verifyUrl } from './diplomas.credential.ts';
+import { ISSUE_JOB } from './diplomas.jobs.ts';
 import { ELIGIBILITY_RULES_SOURCE, evaluateEligibility } from './diplomas.eligibility.ts';
 import { renderDiplomaPdf } from './diplomas.pdf.ts';
 import { canManageDiplomas, canReadDiploma } from './diplomas.policy.ts';
 import { toSummary } from './diplomas.present.ts';
 import { createDiplomasRepo, type DiplomaView, type StreamContext } from './diplomas.repo.ts';
 import type { StatusLists } from './diplomas.status-list.ts';
-
-export const ISSUE_JOB = 'diplomas-issue';
 
 /** Staff and holder operations on diplomas. Every one authorizes first; foreign ids answer 404. */
 export function createDiplomasService(deps: { db: Database; clock: Clock; auditBuffer: AuditBuffer; jobs: JobQueue; statusLists: StatusLists; publicUrl: string }) {
@@ -81,7 +81,14 @@ export function createDiplomasService(deps: { db: Database; clock: Clock; auditB
     async streamOverview(actor: Actor, streamId: string): Promise<StreamDiplomas> {
       const stream = await managedStream(actor, streamId);
       const now = deps.clock.now();
-      const [rows, issued, lastRunId] = await Promise.all([evaluateEligibility(deps.db, { streamId, thresholdPct: stream.thresholdPct, at: now }), repo.diplomasOfStream(streamId), repo.latestIssueRun(streamId)]);
+      const ceremonyRepo = createCeremonyRepo(deps.db);
+      const [rows, issued, lastRunId, ceremony, scheduledIssue] = await Promise.all([
+        evaluateEligibility(deps.db, { streamId, thresholdPct: stream.thresholdPct, at: now }),
+        repo.diplomasOfStream(streamId),
+        repo.latestIssueRun(streamId),
+        ceremonyRepo.finalCeremonyOfStream(streamId),
+        ceremonyRepo.scheduledIssueRun(streamId),
+      ]);
       const byPerson = new Map(issued.map((d) => [d.personId, d]));
       deps.auditBuffer.record({ actor, action: 'diploma.list', entity: 'stream', entityId: streamId });
       return {
@@ -104,6 +111,8 @@ export function createDiplomasService(deps: { db: Database; clock: Clock; auditB
           };
         }),
         lastRunId,
+        ceremonySessionId: ceremony?.sessionId ?? null,
+        scheduledIssue,
       };
     },
 

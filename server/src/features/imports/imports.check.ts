@@ -4,13 +4,20 @@ import { checkMunicipalitiesTable, type MunicipalityImportRow } from './parse/mu
 import { resolveMapping } from './parse/mapping.ts';
 import { checkPeopleTable, PEOPLE_FIELD_SPECS, type PersonImportRow } from './parse/people-rows.ts';
 import { readTable } from './parse/read-table.ts';
+import { APPLICATION_FIELD_SPECS, checkApplicationsTable, type ApplicationImportRow } from './parse/application-rows.ts';
 import { createReferenceLookup } from './parse/reference.ts';
 import type { CheckedTable } from './parse/row-check.ts';
-import type { RowProblem, SheetTable } from './parse/table.ts';
+import { APPLICATION_IMPORT_LIMITS, IMPORT_LIMITS, type FileLimits, type RowProblem, type SheetTable } from './parse/table.ts';
 
 export type CheckOutcome =
   | { kind: 'people'; table: SheetTable; checked: CheckedTable<PersonImportRow> }
-  | { kind: 'municipalities'; table: SheetTable; checked: CheckedTable<MunicipalityImportRow> };
+  | { kind: 'municipalities'; table: SheetTable; checked: CheckedTable<MunicipalityImportRow> }
+  | { kind: 'applications'; table: SheetTable; checked: CheckedTable<ApplicationImportRow> };
+
+/** The file limits of an import kind. */
+export function limitsOf(kind: string): FileLimits {
+  return kind === 'applications' ? APPLICATION_IMPORT_LIMITS : IMPORT_LIMITS;
+}
 
 /** Problems that concern the whole file rather than a row: they block an import even with skipBadRows. */
 const FILE_PROBLEM_KEYS = new Set<string>(['field.missing_column']);
@@ -24,23 +31,47 @@ export async function checkUpload(
   upload: { kind: string; content: Buffer; mapping: ImportMapping | null },
   today: string,
 ): Promise<CheckOutcome> {
-  const table = await readTable(upload.content);
+  const table = await readTable(upload.content, limitsOf(upload.kind));
   const regions = await repo.findRegions();
   if ((upload.kind as ImportKind) === 'municipalities') {
     return { kind: 'municipalities', table, checked: checkMunicipalitiesTable(table, upload.mapping, createReferenceLookup(regions)) };
   }
   // Only the municipalities of regions the file names are needed to check it.
   const regionLookup = createReferenceLookup(regions);
-  const regionColumn = resolveMapping(table.columns, PEOPLE_FIELD_SPECS, upload.mapping).columnOf.get('region');
+  const isApplications = (upload.kind as ImportKind) === 'applications';
+  const specs = isApplications ? APPLICATION_FIELD_SPECS : PEOPLE_FIELD_SPECS;
+  const regionColumn = resolveMapping(table.columns, specs, upload.mapping).columnOf.get('region');
   const codes = new Set<string>();
   if (regionColumn !== undefined) {
+    const seen = new Set<string>();
     for (const row of table.rows) {
-      const code = regionLookup.findRegion(row.cells[regionColumn] ?? '');
+      const text = row.cells[regionColumn] ?? '';
+      if (seen.has(text)) continue;
+      seen.add(text);
+      const code = regionLookup.findRegion(text);
       if (code) codes.add(code);
     }
   }
-  const municipalities = await repo.findMunicipalities([...codes]);
-  return { kind: 'people', table, checked: checkPeopleTable(table, upload.mapping, createReferenceLookup(regions, municipalities), today) };
+  const reference = createReferenceLookup(regions, await repo.findMunicipalities([...codes]));
+  if (isApplications) return { kind: 'applications', table, checked: checkApplicationsTable(table, upload.mapping, reference, today) };
+  return { kind: 'people', table, checked: checkPeopleTable(table, upload.mapping, reference, today) };
+}
+
+/** Problems whose answer depends on reference data that may change between the dry run and the import. */
+const REFERENCE_PROBLEM_KEYS = new Set<string>(['field.unknown_region', 'field.unknown_municipality']);
+
+/**
+ * Whether a dry run's outcome still stands, so the import can reuse its rows: no problem that new
+ * reference data could undo, and every municipality the rows point to still exists. Everything
+ * else the check looks at is in the file itself, which never changes.
+ */
+export async function isStillValid(repo: ImportsRepo, outcome: CheckOutcome): Promise<boolean> {
+  if (outcome.checked.problems.some((p) => REFERENCE_PROBLEM_KEYS.has(p.key))) return false;
+  const ids = new Set<string>();
+  for (const row of outcome.checked.goodRows as Array<{ municipalityId?: string | null }>) {
+    if (row.municipalityId) ids.add(row.municipalityId);
+  }
+  return ids.size === 0 || (await repo.countMunicipalities([...ids])) === ids.size;
 }
 
 /** Counts derived from a stored report. */

@@ -1,12 +1,17 @@
+import { EligibilityRulesSchema } from '@ms/contracts/admissions';
 import type { Database } from '../../db/client.ts';
+import { evaluateEligibility } from '../admissions/eligibility.ts';
 import type { Actor } from '../../lib/access.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { RetryableJobError, type JobQueue } from '../../lib/jobs.ts';
 import type { Locale } from '../../lib/messages.ts';
-import { checkUpload } from './imports.check.ts';
+import { checkUpload, isStillValid } from './imports.check.ts';
+import { createCheckedRowsCache } from './imports.checked-cache.ts';
+import { withCopyTransaction } from './imports.copy.ts';
 import { createImportsRepo, type UploadRow } from './imports.repo.ts';
+import { commitApplicationRows } from './applications-commit.repo.ts';
 import { commitMunicipalityRows } from './municipalities-commit.repo.ts';
 import { commitPeopleRows } from './people-commit.repo.ts';
 
@@ -23,23 +28,39 @@ export type ImportJobInput = {
 type Progress = (done: number, total: number) => Promise<void>;
 type SendInvitation = (userId: string, invitedBy: Actor | null, locale: Locale) => Promise<unknown>;
 
+/**
+ * Progress while rows are COPYed into staging: the COPY is the quick half of the work, and the
+ * set-based writes after it the long one, so the bar stops at half until they are done.
+ */
+const stagedShare = (done: number) => Math.floor(done / 2);
+
 /** Participants are invited in Russian, the programme's first language; they can switch later. */
 const INVITATION_LOCALE: Locale = 'ru';
 
 /**
- * The import jobs' core. Each run re-reads the stored bytes and re-checks them (reference data may
- * have changed since the dry run), then writes everything in ONE transaction: a crash leaves nothing
- * half-written and pg-boss's retry redoes the whole run, which changes nothing already there.
+ * The import jobs' core. Each run re-checks the upload against today's reference data (it may have
+ * changed since the dry run): it reuses the rows the dry run of this process has just checked when
+ * nothing they depend on changed, and otherwise re-reads and re-checks the stored bytes. It then writes
+ * everything in ONE transaction: a crash leaves nothing half-written and pg-boss's retry redoes the
+ * whole run (re-checking the file), which changes nothing already there.
  */
 export function createImportRunner(deps: { db: Database; clock: Clock; sendInvitation: SendInvitation }) {
   const repo = createImportsRepo(deps.db);
+  const checkedRows = createCheckedRowsCache(deps.db);
   const actorOf = (input: ImportJobInput): Actor => ({ userId: input.actorUserId, email: input.actorEmail, personId: null, grants: [] });
 
-  /** Loads and re-checks the upload; refuses (import_invalid) a file with errors unless skipping bad rows. */
+  /** The upload's checked rows; refuses (import_invalid) a file with errors unless skipping bad rows. */
   async function recheck(upload: UploadRow, input: ImportJobInput) {
-    const outcome = await checkUpload(repo, upload, deps.clock.now().toISOString().slice(0, 10));
+    const today = deps.clock.now().toISOString().slice(0, 10);
+    const kept = checkedRows.take(upload.id, upload.mapping, today);
+    let outcome = kept && (await isStillValid(repo, kept)) ? kept : undefined;
+    if (!outcome) {
+      const content = await repo.findUploadContent(upload.id);
+      outcome = await checkUpload(repo, { kind: upload.kind, content, mapping: upload.mapping }, today);
+      const { checked } = outcome;
+      await repo.updateUpload(upload.id, { report: checked.problems, rowCount: checked.rowCount, errorCount: checked.problems.length });
+    }
     const { checked } = outcome;
-    await repo.updateUpload(upload.id, { report: checked.problems, rowCount: checked.rowCount, errorCount: checked.problems.length });
     if (checked.hasFileErrors || (checked.problems.length > 0 && !input.skipBadRows)) {
       throw new AppError('import_invalid', { extra: { errorCount: checked.problems.length } });
     }
@@ -73,13 +94,13 @@ export function createImportRunner(deps: { db: Database; clock: Clock; sendInvit
         const rows = checked.goodRows;
         await reportProgress(0, rows.length);
         const actor = actorOf(input);
-        const { summary, pending } = await deps.db.transaction(async (tx) => {
+        const { summary, pending } = await withCopyTransaction(deps.db, async (tx, client) => {
           const locked = await repo.lockUpload(tx, upload.id);
-          const counts = await commitPeopleRows(tx, {
+          const counts = await commitPeopleRows(tx, client, {
             scope: { organisationId: scope.organisationId, programmeId: scope.programmeId!, streamId: scope.streamId! },
             rows,
             isInviting: input.invite,
-            onBatch: (done) => reportProgress(done, rows.length),
+            onBatch: (done) => reportProgress(stagedShare(done), rows.length),
           });
           // Accounts created by an earlier attempt that crashed before inviting are still owed a mail.
           const earlier = (locked?.summary?.pendingInvitations as string[] | undefined) ?? [];
@@ -106,6 +127,40 @@ export function createImportRunner(deps: { db: Database; clock: Clock; sendInvit
         await repo.updateUpload(upload.id, { summary: { ...summary, invited, pendingInvitations: [] } });
         await reportProgress(rows.length + invited, rows.length + invited);
         return { uploadId: upload.id, ...summary, invited };
+      });
+    },
+
+    /**
+     * applications-import: upsert the applicants as people by e-mail and their applications to the
+     * campaign (one per person), with eligibility evaluated under the campaign's rules as of today.
+     */
+    runApplicationsImport(input: ImportJobInput, reportProgress: Progress) {
+      return run(input, 'applications', async (upload) => {
+        const campaign = await repo.findCampaign(String(upload.target.campaignId));
+        if (!campaign) throw notFound();
+        const outcome = await recheck(upload, input);
+        if (outcome.kind !== 'applications') throw notFound();
+        const { checked } = outcome;
+        const today = deps.clock.now().toISOString().slice(0, 10);
+        const rules = EligibilityRulesSchema.parse(campaign.rules ?? {});
+        const rows = checked.goodRows.map((row) => ({ row, ...evaluateEligibility(row, rules, today) }));
+        await reportProgress(0, rows.length);
+        const details = await withCopyTransaction(deps.db, async (tx, client) => {
+          await repo.lockUpload(tx, upload.id);
+          const counts = await commitApplicationRows(tx, client, {
+            campaignId: campaign.campaignId,
+            actorUserId: input.actorUserId,
+            rows,
+            onBatch: (done) => reportProgress(stagedShare(done), rows.length),
+          });
+          const summary = { created: counts.created, updated: counts.updated, enrolled: 0, skipped: checked.badRowCount, usersCreated: 0, invited: 0 };
+          await repo.updateUpload(upload.id, { status: 'imported', summary }, tx);
+          const details = { uploadId: upload.id, ...summary, peopleCreated: counts.peopleCreated, peopleUpdated: counts.peopleUpdated };
+          await recordAudit(tx, { actor: actorOf(input), action: 'import.applications', entity: 'admission_campaign', entityId: campaign.campaignId, details });
+          return details;
+        });
+        await reportProgress(rows.length, rows.length);
+        return details;
       });
     },
 
@@ -152,6 +207,7 @@ export async function registerImportJobs(deps: {
 }): Promise<void> {
   const runner = createImportRunner({ db: deps.db, clock: deps.clock, sendInvitation: deps.auth.sendInvitation });
   await deps.jobs.register<ImportJobInput>('people-import', ({ input, reportProgress }) => runner.runPeopleImport(input, reportProgress));
+  await deps.jobs.register<ImportJobInput>('applications-import', ({ input, reportProgress }) => runner.runApplicationsImport(input, reportProgress));
   await deps.jobs.register<ImportJobInput>('municipalities-import', ({ input, reportProgress }) =>
     runner.runMunicipalitiesImport(input, reportProgress),
   );

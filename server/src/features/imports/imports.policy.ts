@@ -19,3 +19,12 @@ export function assertCanImportIntoStream(actor: Actor, scope: ScopePath | undef
 export function assertCanImportMunicipalities(actor: Actor): void {
   assertCanUseImports(actor);
 }
+
+/**
+ * Importing applications is for staff of the campaign's programme (or organisation); staff asking
+ * for an unknown or foreign campaign get 404.
+ */
+export function assertCanImportIntoCampaign(actor: Actor, scope: ScopePath | undefined): asserts scope is ScopePath {
+  assertCanUseImports(actor);
+  if (!scope || !isStaffAt(actor, { organisationId: scope.organisationId, programmeId: scope.programmeId })) throw notFound();
+}

@@ -1,10 +1,13 @@
-import { and, eq, inArray, isNull, notExists, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, notExists, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { accountTokens, importUploads, intakes, municipalities, programmes, regions, streams, users } from '../../db/schema/index.ts';
+import { accountTokens, admissionCampaigns, importUploads, intakes, municipalities, programmes, regions, streams, users } from '../../db/schema/index.ts';
 import type { ScopePath } from '../../lib/access.ts';
 import type { MunicipalityRef, RegionRef } from './parse/reference.ts';
 
-export type UploadRow = typeof importUploads.$inferSelect;
+/** An upload without its file: most readers need only its state, and the file can be 10 MB. */
+export type UploadRow = Omit<typeof importUploads.$inferSelect, 'content'>;
+
+const { content: _content, ...UPLOAD_COLUMNS } = getTableColumns(importUploads);
 export type Executor = Pick<Database, 'select' | 'update' | 'insert' | 'execute'>;
 
 /** Queries on uploads and the reference data checks need; the bulk writes live in *-commit.repo.ts. */
@@ -20,17 +23,37 @@ export function createImportsRepo(db: Database) {
         .where(eq(streams.id, streamId));
       return row;
     },
+    /** Where a campaign sits (organisation → programme) and its eligibility rules; undefined when unknown. */
+    async findCampaign(campaignId: string): Promise<(Required<Pick<ScopePath, 'organisationId' | 'programmeId'>> & { campaignId: string; rules: unknown }) | undefined> {
+      const [row] = await db
+        .select({
+          campaignId: admissionCampaigns.id,
+          programmeId: programmes.id,
+          organisationId: programmes.organisationId,
+          rules: admissionCampaigns.rules,
+        })
+        .from(admissionCampaigns)
+        .innerJoin(intakes, eq(intakes.id, admissionCampaigns.intakeId))
+        .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
+        .where(eq(admissionCampaigns.id, campaignId));
+      return row;
+    },
     async createUpload(values: typeof importUploads.$inferInsert, executor: Executor = db): Promise<UploadRow> {
-      const [row] = await executor.insert(importUploads).values(values).returning();
+      const [row] = await executor.insert(importUploads).values(values).returning(UPLOAD_COLUMNS);
       return row!;
     },
     async findUpload(id: string): Promise<UploadRow | undefined> {
-      const [row] = await db.select().from(importUploads).where(eq(importUploads.id, id));
+      const [row] = await db.select(UPLOAD_COLUMNS).from(importUploads).where(eq(importUploads.id, id));
       return row;
     },
+    /** The stored file's bytes (empty when the upload is gone). */
+    async findUploadContent(id: string): Promise<Buffer> {
+      const [row] = await db.select({ content: importUploads.content }).from(importUploads).where(eq(importUploads.id, id));
+      return row?.content ?? Buffer.alloc(0);
+    },
     /** Locks the upload for the rest of the transaction: two runs of one upload never interleave. */
-    async lockUpload(executor: Executor, id: string): Promise<UploadRow | undefined> {
-      const [row] = await executor.select().from(importUploads).where(eq(importUploads.id, id)).for('update');
+    async lockUpload(executor: Executor, id: string): Promise<Pick<UploadRow, 'summary'> | undefined> {
+      const [row] = await executor.select({ summary: importUploads.summary }).from(importUploads).where(eq(importUploads.id, id)).for('update');
       return row;
     },
     async updateUpload(id: string, values: Partial<typeof importUploads.$inferInsert>, executor: Executor = db): Promise<void> {
@@ -55,6 +78,14 @@ export function createImportsRepo(db: Database) {
         .from(municipalities)
         .where(inArray(municipalities.regionCode, regionCodes))
         .orderBy(municipalities.kind, municipalities.id);
+    },
+    /** How many of these municipalities exist (one array parameter, whatever the count). */
+    async countMunicipalities(ids: string[]): Promise<number> {
+      const [row] = await db
+        .select({ count: sql<number>`count(*)::int` })
+        .from(municipalities)
+        .where(sql`${municipalities.id} = any(${sql.param(ids)}::uuid[])`);
+      return row?.count ?? 0;
     },
     /** Of these users, those still waiting for their first invitation (no password, no invitation sent). */
     async findUninvitedUsers(userIds: string[]): Promise<string[]> {

@@ -15,7 +15,7 @@ import { AppError } from '../../lib/errors.ts';
 import { requireActor } from '../../plugins/request-context.ts';
 import type { FeatureDeps } from '../index.ts';
 import { createImportsService, type UploadedFile } from './imports.service.ts';
-import { IMPORT_LIMITS, tooLarge } from './parse/table.ts';
+import { APPLICATION_IMPORT_LIMITS, IMPORT_LIMITS, tooLarge } from './parse/table.ts';
 
 const TAGS = ['imports'];
 const UPLOAD_DESCRIPTION =
@@ -58,6 +58,32 @@ export function registerImportRoutes(app: FastifyInstance, deps: FeatureDeps): v
       handler: async (request, reply) => {
         const check = await service.uploadMunicipalities(requireActor(request), () => readUploadedFile(request), request.locale);
         return reply.status(201).send(check);
+      },
+    });
+  });
+
+  // A national campaign's applications file is larger than any other import: its own limits.
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, {
+      limits: { fileSize: APPLICATION_IMPORT_LIMITS.maxBytes, files: 1, fields: 5, fieldSize: 64 * 1024, parts: 6 },
+    });
+    scope.withTypeProvider<ZodTypeProvider>().post('/api/admissions/campaigns/:id/imports', {
+      schema: {
+        tags: TAGS,
+        summary: 'Upload the applications of a campaign run elsewhere and check them (dry run)',
+        description:
+          'multipart/form-data with one `file` (CSV in UTF-8 or Windows-1251 with ; , or tab, or XLSX; at most 100 MB and 300,000 rows) ' +
+          'and optionally a `mapping` field (JSON: source column → field) sent before the file. Columns: the applicant (as a people file), ' +
+          'education, management_years, service_kind, service_years, test_score, expert_score, interview_score (0–100) and status. ' +
+          'Answers the dry run; nothing is imported yet.',
+        consumes: ['multipart/form-data'],
+        params: IdParamsSchema,
+        response: { 201: ImportCheckSchema },
+      },
+      handler: async (request, reply) => {
+        const actor = requireActor(request);
+        const readFile = () => readUploadedFile(request, APPLICATION_IMPORT_LIMITS.maxBytes);
+        return reply.status(201).send(await service.uploadApplications(actor, request.params.id, readFile, request.locale));
       },
     });
   });
@@ -116,7 +142,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: FeatureDeps): v
 }
 
 /** Reads the one uploaded file (and the optional mapping field before it) within the size limit. */
-async function readUploadedFile(request: FastifyRequest): Promise<UploadedFile> {
+async function readUploadedFile(request: FastifyRequest, maxBytes: number = IMPORT_LIMITS.maxBytes): Promise<UploadedFile> {
   const fileRequired = { path: 'file', key: 'import.file_required' } as const;
   if (!request.isMultipart()) throw new AppError('unsupported_media_type', { fields: [fileRequired] });
   const part = await request.file();
@@ -125,7 +151,7 @@ async function readUploadedFile(request: FastifyRequest): Promise<UploadedFile> 
   try {
     bytes = await part.toBuffer();
   } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
     throw error;
   }
   const field = part.fields.mapping;

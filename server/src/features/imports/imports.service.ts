@@ -7,7 +7,8 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import type { JobQueue } from '../../lib/jobs.ts';
 import type { Locale } from '../../lib/messages.ts';
 import { checkUpload, describeProblems, sampleRows } from './imports.check.ts';
-import { assertCanImportIntoStream, assertCanImportMunicipalities, assertCanUseImports } from './imports.policy.ts';
+import { createCheckedRowsCache } from './imports.checked-cache.ts';
+import { assertCanImportIntoCampaign, assertCanImportIntoStream, assertCanImportMunicipalities, assertCanUseImports } from './imports.policy.ts';
 import { createImportsRepo, type UploadRow } from './imports.repo.ts';
 import { LISTED_PROBLEMS, reportToCsv, translateProblem } from './imports.report.ts';
 import type { ImportJobInput } from './imports.jobs.ts';
@@ -21,19 +22,26 @@ export interface UploadedFile {
   mapping: ImportMapping | null;
 }
 
-export const JOB_KIND_BY_IMPORT: Record<ImportKind, string> = { people: 'people-import', municipalities: 'municipalities-import' };
+export const JOB_KIND_BY_IMPORT: Record<ImportKind, string> = {
+  people: 'people-import',
+  municipalities: 'municipalities-import',
+  applications: 'applications-import',
+};
 
-/** Uploads, dry runs, reports and commits of people and municipalities files. */
+/** Uploads, dry runs, reports and commits of people, municipalities and admissions applications files. */
 export function createImportsService(deps: { db: Database; clock: Clock; jobs: JobQueue }) {
   const repo = createImportsRepo(deps.db);
+  // The import job that usually follows a dry run within seconds reuses its checked rows.
+  const checkedRows = createCheckedRowsCache(deps.db);
   const today = () => deps.clock.now().toISOString().slice(0, 10);
 
-  /** Staff who may see the stream (people files) or any staff (municipality files); others 403/404. */
+  /** Staff who may see the stream (people), the campaign (applications) or any staff (municipalities); others 403/404. */
   async function loadUpload(actor: Actor, id: string): Promise<UploadRow> {
     assertCanUseImports(actor);
     const upload = await repo.findUpload(id);
     if (!upload) throw notFound();
     if (upload.kind === 'people') assertCanImportIntoStream(actor, await repo.findStreamScope(String(upload.target.streamId)));
+    if (upload.kind === 'applications') assertCanImportIntoCampaign(actor, await repo.findCampaign(String(upload.target.campaignId)));
     return upload;
   }
 
@@ -59,7 +67,8 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
 
   async function createAndCheck(actor: Actor, kind: ImportKind, target: Record<string, unknown>, file: UploadedFile, locale: Locale) {
     // Checked before storing: an unreadable file is refused and nothing is kept.
-    const outcome = await checkUpload(repo, { kind, content: file.bytes, mapping: file.mapping }, today());
+    const day = today();
+    const outcome = await checkUpload(repo, { kind, content: file.bytes, mapping: file.mapping }, day);
     const { checked } = outcome;
     const upload = await deps.db.transaction(async (tx) => {
       const row = await repo.createUpload(
@@ -86,6 +95,7 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
       });
       return row;
     });
+    checkedRows.remember(upload.id, upload.mapping, day, outcome);
     return view(upload, outcome.table, locale);
   }
 
@@ -94,6 +104,12 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
     async uploadPeople(actor: Actor, streamId: string, readFile: () => Promise<UploadedFile>, locale: Locale): Promise<ImportCheck> {
       assertCanImportIntoStream(actor, await repo.findStreamScope(streamId));
       return createAndCheck(actor, 'people', { streamId }, await readFile(), locale);
+    },
+
+    /** Stores an applications file for an admissions campaign (run elsewhere) and answers its dry run. */
+    async uploadApplications(actor: Actor, campaignId: string, readFile: () => Promise<UploadedFile>, locale: Locale): Promise<ImportCheck> {
+      assertCanImportIntoCampaign(actor, await repo.findCampaign(campaignId));
+      return createAndCheck(actor, 'applications', { campaignId }, await readFile(), locale);
     },
 
     /** Stores a municipalities file and answers its dry run. */
@@ -105,7 +121,7 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
     /** The stored dry run of an upload (with its sample rows: a read of personal data, so audited). */
     async findCheck(actor: Actor, id: string, locale: Locale): Promise<ImportCheck> {
       const upload = await loadUpload(actor, id);
-      const table = await readTable(upload.content);
+      const table = await readTable(await repo.findUploadContent(id));
       await recordAudit(deps.db, { actor, action: 'import.read', entity: 'import_upload', entityId: id });
       return view(upload, table, locale);
     },
@@ -114,7 +130,8 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
     async setMapping(actor: Actor, id: string, mapping: ImportMapping, locale: Locale): Promise<ImportCheck> {
       const upload = await loadUpload(actor, id);
       if (upload.status === 'importing') throw new AppError('conflict');
-      const outcome = await checkUpload(repo, { kind: upload.kind, content: upload.content, mapping }, today());
+      const day = today();
+      const outcome = await checkUpload(repo, { kind: upload.kind, content: await repo.findUploadContent(id), mapping }, day);
       const values = {
         mapping: storedMapping(outcome.checked.mapping),
         status: 'checked',
@@ -126,6 +143,7 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
         await repo.updateUpload(id, values, tx);
         await recordAudit(tx, { actor, action: 'import.mapping', entity: 'import_upload', entityId: id, details: { mapping } });
       });
+      checkedRows.remember(id, values.mapping, day, outcome);
       return view({ ...upload, ...values }, outcome.table, locale);
     },
 

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import type { ScopePath } from '../../lib/access.ts';
+import { copyRows } from './imports.copy.ts';
 import type { Executor } from './imports.repo.ts';
 import type { PersonImportRow } from './parse/people-rows.ts';
 
-/** Rows per INSERT into the staging table: one round trip each, and a progress tick. */
+/** Rows per INSERT batch of the municipalities import: one round trip each, and a progress tick. */
 export const STAGING_BATCH = 5_000;
 
 export interface PeopleCommitCounts {
@@ -15,8 +17,8 @@ export interface PeopleCommitCounts {
   newUserIds: string[];
 }
 
-// The new value of each column on conflict: a blank cell keeps what we already know, and a
-// municipality is kept only while the region stays the same.
+// The new value of each column on conflict (shared with the applications import): a blank cell keeps
+// what we already know, and a municipality is kept only while the region stays the same.
 const UPDATED_VALUES: Array<[string, string]> = [
   ['last_name', 'excluded.last_name'],
   ['first_name', 'excluded.first_name'],
@@ -31,19 +33,20 @@ const UPDATED_VALUES: Array<[string, string]> = [
     'case when excluded.region_code = p.region_code then coalesce(excluded.municipality_id, p.municipality_id) else excluded.municipality_id end',
   ],
 ];
-const SET_CLAUSE = sql.raw(UPDATED_VALUES.map(([column, value]) => `${column} = ${value}`).join(', '));
-const CHANGED = sql.raw(
+export const SET_CLAUSE = sql.raw(UPDATED_VALUES.map(([column, value]) => `${column} = ${value}`).join(', '));
+export const CHANGED = sql.raw(
   `(${UPDATED_VALUES.map(([column]) => `p.${column}`).join(', ')}) is distinct from (${UPDATED_VALUES.map(([, value]) => value).join(', ')})`,
 );
 
 /**
- * Writes checked people rows inside the caller's transaction, set-based: the rows go into a temp
- * staging table in batches, then one statement each upserts people by e-mail, enrols them
- * (ON CONFLICT DO NOTHING) and, when inviting, creates missing accounts with a participant grant.
+ * Writes checked people rows inside the caller's transaction, set-based: the rows are COPYed into a
+ * temp staging table, then ONE statement upserts people by e-mail and enrols them (ON CONFLICT DO
+ * NOTHING), and, when inviting, missing accounts are created with a participant grant.
  * Running it twice with the same rows changes nothing the second time.
  */
 export async function commitPeopleRows(
   tx: Executor,
+  client: pg.PoolClient,
   options: { scope: Required<ScopePath>; rows: PersonImportRow[]; isInviting: boolean; onBatch?: (done: number) => Promise<void> },
 ): Promise<PeopleCommitCounts> {
   const { scope, rows } = options;
@@ -53,53 +56,47 @@ export async function commitPeopleRows(
       middle_name text, birth_date date, gender text, position text, phone text,
       region_code text not null, municipality_id uuid
     ) on commit drop`);
-  for (let start = 0; start < rows.length; start += STAGING_BATCH) {
-    const batch = rows.slice(start, start + STAGING_BATCH).map((r) => ({
-      row_no: r.rowNumber,
-      email: r.email,
-      last_name: r.lastName,
-      first_name: r.firstName,
-      middle_name: r.middleName,
-      birth_date: r.birthDate,
-      gender: r.gender,
-      position: r.position,
-      phone: r.phone,
-      region_code: r.regionCode,
-      municipality_id: r.municipalityId,
-    }));
-    await tx.execute(sql`
-      insert into import_people_staging
-      select * from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(
-        row_no int, email text, last_name text, first_name text, middle_name text, birth_date date,
-        gender text, position text, phone text, region_code text, municipality_id uuid)`);
-    await options.onBatch?.(Math.min(start + STAGING_BATCH, rows.length));
-  }
+  await copyRows(
+    client,
+    'import_people_staging',
+    rows,
+    (r) => [r.rowNumber, r.email, r.lastName, r.firstName, r.middleName, r.birthDate, r.gender, r.position, r.phone, r.regionCode, r.municipalityId],
+    options.onBatch,
+  );
 
-  const upserted = await tx.execute<{ created: number; updated: number }>(sql`
+  // People who already exist keep their id: the enrolments take the ids the upsert returned (new and
+  // changed people) and those the statement's snapshot already held (unchanged people).
+  const written = await tx.execute<{ created: number; updated: number; enrolled: number }>(sql`
     with upserted as (
       insert into people as p (email, last_name, first_name, middle_name, birth_date, gender, position, phone, region_code, municipality_id)
       select email, last_name, first_name, middle_name, birth_date, gender, position, phone, region_code, municipality_id
       from import_people_staging order by row_no
       on conflict (email) do update set ${SET_CLAUSE}, updated_at = now()
       where ${CHANGED}
-      returning (xmax = 0) as is_created
-    )
-    select count(*) filter (where is_created)::int as created, count(*) filter (where not is_created)::int as updated from upserted`);
-
-  const enrolled = await tx.execute<{ enrolled: number }>(sql`
-    with inserted as (
+      returning p.id, (xmax = 0) as is_created
+    ),
+    targets as (
+      select id from upserted
+      union
+      select p.id from import_people_staging s join people p on p.email = s.email
+    ),
+    enrolled as (
       insert into enrolments (person_id, stream_id)
-      select p.id, ${scope.streamId}::uuid from import_people_staging s join people p on p.email = s.email order by s.row_no
+      select id, ${scope.streamId}::uuid from targets
       on conflict (person_id, stream_id) do nothing
       returning 1
     )
-    select count(*)::int as enrolled from inserted`);
+    select
+      (select count(*) from upserted where is_created)::int as created,
+      (select count(*) from upserted where not is_created)::int as updated,
+      (select count(*) from enrolled)::int as enrolled`);
 
   const newUserIds = options.isInviting ? await createAccounts(tx, scope) : [];
+  const counts = written.rows[0];
   return {
-    created: upserted.rows[0]?.created ?? 0,
-    updated: upserted.rows[0]?.updated ?? 0,
-    enrolled: enrolled.rows[0]?.enrolled ?? 0,
+    created: counts?.created ?? 0,
+    updated: counts?.updated ?? 0,
+    enrolled: counts?.enrolled ?? 0,
     usersCreated: newUserIds.length,
     newUserIds,
   };

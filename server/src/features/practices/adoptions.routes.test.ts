@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, like } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
+import PgBoss from 'pg-boss';
 import type { AdoptionPlan, Flows, KpiProgress } from '@ms/contracts/practices';
-import { outbox } from '../../db/schema/index.ts';
+import { jobRuns, outbox } from '../../db/schema/index.ts';
 import { buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
 import { buildAdoptionPlan, buildMunicipality, buildPerson, buildPractice, buildProgrammeTree, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
 
@@ -164,6 +165,32 @@ describe('overdue check-ins, reminders and flows', () => {
     expect(await t.db.select().from(outbox).where(eq(outbox.toAddress, 'nobody@example.test'))).toEqual([]);
   });
 
+  it('schedules the reminders daily at 09:00 Moscow time, and a tick of the schedule reminds each check-in once', async () => {
+    const schedules = await t.db.execute<{ cron: string; timezone: string; data: unknown }>(sql`select cron, timezone, data from pgboss.schedule where name = 'practice-reminders'`);
+    expect(schedules.rows).toEqual([{ cron: '0 9 * * *', timezone: 'Europe/Moscow', data: { scheduledInput: { programmeId: null } } }]);
+    // Due 6 September: announced by the next tick. A tick is what pg-boss's clock sends: the schedule's data.
+    const { checkIns } = await buildAdoptionPlan(t.db, { practiceId, personId: classmatePersonId, programmeId: tree.programme.id, municipalityId, committedOn: '2025-06-06' });
+    const boss = new PgBoss({ connectionString: t.url, supervise: false, schedule: false, migrate: false });
+    await boss.start();
+    const tick = async () => {
+      const jobId = (await boss.send('practice-reminders', { scheduledInput: { programmeId: null } }))!;
+      for (let i = 0; i < 100; i++) {
+        const [run] = await t.db.select().from(jobRuns).where(eq(jobRuns.id, jobId));
+        if (run?.status === 'succeeded') return run.result;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error('scheduled tick did not finish');
+    };
+    try {
+      expect(await tick()).toEqual({ due: 1, overdue: 0 });
+      expect(await tick()).toEqual({ due: 0, overdue: 0 });
+    } finally {
+      await boss.stop({ graceful: false });
+    }
+    const mails = await t.db.select().from(outbox).where(like(outbox.kind, 'practice-reminder-due'));
+    expect(mails.filter((m) => (m.meta as { checkInId: string }).checkInId === checkIns[0]!.id)).toHaveLength(1);
+  });
+
   it("draws the programme's flows from origin regions to adopting municipalities, with coverage of all 30 areas", async () => {
     const response = await participant.request({ method: 'GET', url: `/api/practices/flows?programmeId=${tree.programme.id}` });
     expect(response.statusCode).toBe(200);
@@ -173,6 +200,13 @@ describe('overdue check-ins, reminders and flows', () => {
     expect(flows.coverage.find((c) => c.area === 'urban')!.plans).toBe(flows.totals.plans);
     expect(flows.topPractices[0]).toMatchObject({ id: practiceId, municipalities: 1 });
     expect(flows.regions.find((r) => r.regionCode === 'RU-KLU')).toMatchObject({ practices: 1, outgoing: flows.totals.plans });
+    expect(flows.totals).toMatchObject({ municipalities: 1, regions: 1 });
+    expect(flows.flowsTotal).toBe(flows.flows.length);
+    // A selected region: only flows from or into it (the totals stay the programme's).
+    const into = (await participant.request({ method: 'GET', url: `/api/practices/flows?programmeId=${tree.programme.id}&region=RU-SAM` })).json() as Flows;
+    expect(into.flows.map((f) => f.regionCode)).toEqual(['RU-SAM']);
+    const elsewhere = (await participant.request({ method: 'GET', url: `/api/practices/flows?programmeId=${tree.programme.id}&region=RU-MOW` })).json() as Flows;
+    expect(elsewhere).toMatchObject({ flows: [], flowsTotal: 0, totals: flows.totals });
     expect((await outsider.request({ method: 'GET', url: `/api/practices/flows?programmeId=${tree.programme.id}` })).statusCode).toBe(404);
   });
 });

@@ -1,5 +1,5 @@
 import { AREA_CODES, type AreaCode } from '@ms/contracts/areas';
-import { ADOPTION_STAGES, type Flows } from '@ms/contracts/practices';
+import { ADOPTION_STAGES, FLOWS_LIMIT, type Flows } from '@ms/contracts/practices';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../lib/access.ts';
 import { createFlowsRepo } from './flows.repo.ts';
@@ -11,10 +11,11 @@ const TOP_PRACTICES = 10;
 export function createFlowsService(deps: { db: Database; practices: PracticesService }) {
   const repo = createFlowsRepo(deps.db);
   return {
-    async programmeFlows(actor: Actor, programmeId: string): Promise<Flows> {
+    async programmeFlows(actor: Actor, programmeId: string, region: string | null = null): Promise<Flows> {
       await deps.practices.programmeFor(actor, programmeId, 'member');
-      const [flows, regions, top, coverage, stages] = await Promise.all([
-        repo.flows(programmeId),
+      const [flows, totals, regions, top, coverage, stages] = await Promise.all([
+        repo.flows(programmeId, region, FLOWS_LIMIT),
+        repo.totals(programmeId),
         repo.regions(programmeId),
         repo.topPractices(programmeId, TOP_PRACTICES),
         repo.coverage(programmeId),
@@ -29,12 +30,8 @@ export function createFlowsService(deps: { db: Database; practices: PracticesSer
         // Every one of the 30 areas, so an uncovered area shows as a gap instead of disappearing.
         coverage: AREA_CODES.map((area: AreaCode) => ({ area, practices: byArea.get(area)?.practices ?? 0, plans: byArea.get(area)?.plans ?? 0 })),
         stages: ADOPTION_STAGES.map((stage) => ({ stage, plans: byStage.get(stage) ?? 0 })),
-        totals: {
-          practices: regions.reduce((sum, r) => sum + r.practices, 0),
-          plans: flows.reduce((sum, f) => sum + f.plans, 0),
-          municipalities: new Set(flows.map((f) => f.municipality_id)).size,
-          regions: new Set(flows.map((f) => f.region_code)).size,
-        },
+        totals: { practices: regions.reduce((sum, r) => sum + r.practices, 0), ...totals },
+        flowsTotal: flows[0]?.flows_total ?? 0,
       };
     },
   };

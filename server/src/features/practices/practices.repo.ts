@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { PracticeFilter } from '@ms/contracts/practices';
 import type { Database } from '../../db/client.ts';
+import { searchPractices } from './practices.search.repo.ts';
 import { intakes, municipalities, practiceRevisions, practiceShowings, practices, programmes, regions, scheduleModules, scheduleSessions, streams, users } from '../../db/schema/index.ts';
 
 /** The database or a transaction. */
@@ -31,86 +32,11 @@ export interface SearchRow extends Record<string, unknown> {
   total: number;
 }
 
-/** Sort orders over the page's output columns (so the inner and the outer query share them). */
-const ORDER: Record<PracticeFilter['sort'], SQL> = {
-  relevance: sql`rank desc nulls last, updated_at desc, id`,
-  title: sql`lower(title), id`,
-  newest: sql`updated_at desc, id`,
-  adoptions: sql`adoption_count desc, updated_at desc, id`,
-};
-
-/** The outer query's order: the same keys, named through the page's alias. */
-function orderOuter(filter: PracticeFilter): SQL {
-  if (filter.sort === 'title') return sql`lower(pg.title), pg.id`;
-  if (filter.q && filter.sort === 'relevance') return sql`pg.rank desc nulls last, pg.updated_at desc, pg.id`;
-  return sql`pg.updated_at desc, pg.id`;
-}
-
-/** The WHERE of a library query: status and visibility, text match, areas, region, district, module. */
-function whereOf(filter: PracticeFilter, visibility: PracticeVisibility): SQL {
-  const parts: SQL[] = [];
-  const status = filter.status ?? 'approved';
-  parts.push(sql`p.status = ${status}`);
-  if (status !== 'approved') {
-    const own = visibility.userId ? sql`p.proposed_by_user_id = ${visibility.userId}` : sql`false`;
-    if (visibility.curatedProgrammeIds !== 'all') {
-      const ids = visibility.curatedProgrammeIds;
-      parts.push(ids.length > 0 ? sql`(p.programme_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) or ${own})` : own);
-    }
-  }
-  // websearch_to_tsquery accepts any text (quotes, OR, -word) without syntax errors; the GIN index serves @@.
-  if (filter.q) parts.push(sql`p.search_vector @@ websearch_to_tsquery('russian', ${filter.q})`);
-  if (filter.areas && filter.areas.length > 0) parts.push(sql`p.areas && ${`{${filter.areas.join(',')}}`}::text[]`);
-  if (filter.region) parts.push(sql`p.origin_region_code = ${filter.region}`);
-  if (filter.district) parts.push(sql`r.federal_district = ${filter.district}`);
-  if (filter.moduleId) parts.push(sql`exists (select 1 from practice_showings s where s.practice_id = p.id and s.module_id = ${filter.moduleId})`);
-  return sql.join(parts, sql` and `);
-}
-
 export function createPracticesRepo(db: Executor) {
   return {
-    /**
-     * One page of the library, ranked by ts_rank when there is a query. The headline (snippet) is built
-     * only for the page's rows: ts_headline re-parses the text and is the costliest part of a search.
-     */
+    /** One page of the library (see practices.search.repo.ts for how a search is ranked and counted). */
     async search(filter: PracticeFilter, visibility: PracticeVisibility, page: { limit: number; offset: number }) {
-      const where = whereOf(filter, visibility);
-      const rank = filter.q ? sql`ts_rank(p.search_vector, websearch_to_tsquery('russian', ${filter.q}))` : sql`null::real`;
-      const adoptionCount = (alias: string) => sql`(select count(*) from adoption_plans a where a.practice_id = ${sql.raw(alias)}.id)::int`;
-      const headline = filter.q
-        ? sql`ts_headline('russian', p.summary || ' ' || left(p.problem || ' ' || p.solution, 800), websearch_to_tsquery('russian', ${filter.q}), 'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')`
-        : sql`null::text`;
-      // Without a query there is no relevance: the newest come first.
-      const order = ORDER[!filter.q && filter.sort === 'relevance' ? 'newest' : filter.sort];
-      // The page is chosen on narrow rows (id, rank, sort keys) so the sort moves little; texts, names and
-      // counts are joined for its rows only.
-      const narrow = sql`select p.id, p.title, p.updated_at, ${rank} as rank${filter.sort === 'adoptions' ? sql`, ${adoptionCount('p')} as adoption_count` : sql``}
-            from practices p join regions r on r.code = p.origin_region_code where ${where}`;
-      const outer = (source: SQL, total: SQL) => sql`
-          select p.id, p.status, p.title, p.summary, ${headline} as snippet, p.origin_region_code, r.name_ru as region_name_ru,
-                 r.name_en as region_name_en, r.federal_district, m.name as municipality_name, p.areas, p.updated_at,
-                 ${filter.sort === 'adoptions' ? sql`pg.adoption_count` : adoptionCount('p')} as adoption_count, pg.rank, ${total} as total
-          from (${source}) pg
-          join practices p on p.id = pg.id
-          join regions r on r.code = p.origin_region_code
-          left join municipalities m on m.id = p.origin_municipality_id
-          order by ${filter.sort === 'adoptions' ? sql`pg.adoption_count desc, pg.updated_at desc, pg.id` : orderOuter(filter)}`;
-      if (filter.q) {
-        // Ranking needs every match anyway: rank them once, count the same set, page it (one statement).
-        const result = await db.execute<SearchRow>(sql`
-          with hits as materialized (${narrow})
-          ${outer(sql`select * from hits order by ${order} limit ${page.limit} offset ${page.offset}`, sql`(select count(*) from hits)::int`)}`);
-        if (result.rows.length > 0 || page.offset === 0) return { rows: result.rows, total: result.rows[0]?.total ?? 0 };
-        // A page past the end has no row to carry the total.
-        const [counted] = (await db.execute<{ total: number }>(sql`select count(*)::int as total from practices p join regions r on r.code = p.origin_region_code where ${where}`)).rows;
-        return { rows: result.rows, total: counted?.total ?? 0 };
-      }
-      // Without a query the newest (or first by title) come straight from the index: count separately.
-      const [pageRows, counted] = await Promise.all([
-        db.execute<SearchRow>(outer(sql`${narrow} order by ${order} limit ${page.limit} offset ${page.offset}`, sql`0`)),
-        db.execute<{ total: number }>(sql`select count(*)::int as total from practices p join regions r on r.code = p.origin_region_code where ${where}`),
-      ]);
-      return { rows: pageRows.rows, total: counted.rows[0]?.total ?? 0 };
+      return searchPractices(db, filter, visibility, page);
     },
 
     /** A practice with its origin names and its curating programme's organisation (for scope checks). */
@@ -153,6 +79,26 @@ export function createPracticesRepo(db: Executor) {
         .leftJoin(scheduleSessions, eq(scheduleSessions.id, practiceShowings.sessionId))
         .where(eq(practiceShowings.practiceId, practiceId))
         .orderBy(asc(scheduleModules.startsOn), asc(streams.number));
+    },
+
+    /** Field modules where approved practices were shown, with how many: the library's module filter. */
+    async listShownModules() {
+      return db
+        .select({
+          id: scheduleModules.id,
+          moduleNumber: scheduleModules.number,
+          streamNumber: streams.number,
+          themeRu: scheduleModules.themeRu,
+          themeEn: scheduleModules.themeEn,
+          startsOn: scheduleModules.startsOn,
+          practices: sql<number>`count(distinct ${practiceShowings.practiceId})::int`,
+        })
+        .from(practiceShowings)
+        .innerJoin(practices, and(eq(practices.id, practiceShowings.practiceId), eq(practices.status, 'approved')))
+        .innerJoin(scheduleModules, eq(scheduleModules.id, practiceShowings.moduleId))
+        .innerJoin(streams, eq(streams.id, scheduleModules.streamId))
+        .groupBy(scheduleModules.id, streams.number)
+        .orderBy(asc(scheduleModules.startsOn), asc(streams.number), asc(scheduleModules.number));
     },
 
     /** Modules (and sessions) named by a showing list that belong to the programme; others are refused by the caller. */

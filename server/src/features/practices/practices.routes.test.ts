@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Practice, PracticePage } from '@ms/contracts/practices';
 import { practiceRevisions } from '../../db/schema/index.ts';
 import { buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
@@ -154,5 +154,44 @@ describe('practice pages, proposals and curation', () => {
     expect(response.statusCode).toBe(404);
     const any = (await list(participant, '')).items[0]!;
     expect((await participant.request({ method: 'GET', url: `/api/practices/${any.id}/history` })).statusCode).toBe(403);
+  });
+});
+
+// Last in the file: these add practices that the exact totals above do not expect.
+describe('relevance tiers, snippets and the capped count', () => {
+  it('puts practices matching in the title or summary first, and cuts a body snippet around the match', async () => {
+    const filler = 'Подробное описание муниципальной программы и её этапов. '.repeat(15);
+    await buildPractice(t.db, tree.programme.id, { title: 'Учёт пожарных гидрантов', summary: 'Карта водоисточников.', problem: filler, solution: '', results: '' });
+    // Many body occurrences still rank below one title match; the match lies far past the body's start.
+    await buildPractice(t.db, tree.programme.id, { title: 'Водоснабжение сёл', summary: 'Новые скважины.', problem: `${filler} Проверка гидрантов, ремонт гидрантов, гидранты у школ.`, solution: '', results: '' });
+    const first = await list(participant, `q=${encodeURIComponent('гидрантами')}&pageSize=1`);
+    expect(first).toMatchObject({ total: 2, totalCapped: false });
+    expect(first.items[0]!.title).toBe('Учёт пожарных гидрантов');
+    const second = await list(participant, `q=${encodeURIComponent('гидрантами')}&pageSize=1&page=2`);
+    expect(second).toMatchObject({ total: 2, totalCapped: false });
+    expect(second.items[0]!.title).toBe('Водоснабжение сёл');
+    expect(second.items[0]!.snippet).toContain('«гидрантов»');
+  });
+
+  it('lists the field modules where approved practices were shown, for the module filter', async () => {
+    const response = await outsider.request({ method: 'GET', url: '/api/practices/modules' });
+    expect(response.statusCode).toBe(200);
+    const { items } = response.json() as { items: Array<{ id: string; moduleNumber: number; streamNumber: number; practices: number }> };
+    // «Дворовый тренер» and the practice the duplicate was merged into were shown at module 5.
+    expect(items).toEqual([expect.objectContaining({ id: moduleId, moduleNumber: 5, streamNumber: tree.streams[0]!.number, themeRu: expect.any(String), practices: 2 })]);
+  });
+
+  it('counts a search up to 1,000 matches and then says there are more', async () => {
+    await t.db.execute(sql`
+      insert into practices (programme_id, status, title, summary, origin_region_code, areas)
+      select ${tree.programme.id}, 'approved', 'Вездеход для санавиации ' || g, 'Доставка врачей вездеходом.', 'RU-SA', '{health}'
+      from generate_series(1, 1001) g`);
+    const page = await list(participant, `q=${encodeURIComponent('вездеходы')}&pageSize=5`);
+    expect(page).toMatchObject({ total: 1000, totalCapped: true });
+    expect(page.items).toHaveLength(5);
+    // A page past what the cap lets the pager reach still answers with the capped total.
+    expect(await list(participant, `q=${encodeURIComponent('вездеходы')}&pageSize=100&page=30`)).toMatchObject({ items: [], total: 1000, totalCapped: true });
+    // Browsing without a query counts exactly.
+    expect((await list(participant, 'areas=health')).totalCapped).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import {
   MergePracticeBodySchema,
   PracticeFilterSchema,
   PracticeHistorySchema,
+  PracticeModuleListSchema,
   PracticePageSchema,
   PracticeQuerySchema,
   PracticeSchema,
@@ -41,9 +42,13 @@ export function registerPracticeRoutes(app: FastifyInstance, deps: FeatureDeps):
         .header('cache-control', 'no-store')
         .send(await s.practices.exportCsv(actor(q), q.query, q.locale)),
   });
+  r.get('/api/practices/modules', {
+    schema: { tags: TAGS, summary: 'Field modules where approved practices were shown (the library\'s module filter)', response: { 200: PracticeModuleListSchema } },
+    handler: async (q) => s.practices.listShownModules(actor(q)),
+  });
   r.get('/api/practices/flows', {
     schema: { tags: TAGS, summary: "A programme's flows: origin regions → adopting municipalities, top practices, coverage by area", querystring: FlowsQuerySchema, response: { 200: FlowsSchema } },
-    handler: async (q) => s.flows.programmeFlows(actor(q), q.query.programmeId),
+    handler: async (q) => s.flows.programmeFlows(actor(q), q.query.programmeId, q.query.region ?? null),
   });
   r.get('/api/practices/:id', { schema: { tags: TAGS, summary: 'One practice', params: IdParamsSchema, response: { 200: PracticeSchema } }, handler: async (q) => s.practices.getPractice(actor(q), q.params.id) });
   r.post('/api/practices', {

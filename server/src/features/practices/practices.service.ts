@@ -1,5 +1,5 @@
 import { AREA_LABELS, type AreaCode } from '@ms/contracts/areas';
-import type { CreatePracticeBody, Practice, PracticePage, PracticeQuery, PracticeFilter, UpdatePracticeBody } from '@ms/contracts/practices';
+import type { CreatePracticeBody, Practice, PracticeModuleList, PracticePage, PracticeQuery, PracticeFilter, UpdatePracticeBody } from '@ms/contracts/practices';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../lib/access.ts';
 import { recordAudit } from '../../lib/audit.ts';
@@ -80,8 +80,8 @@ export function createPracticesService(deps: { db: Database; clock: Clock }) {
 
     /** A page of the library; with `q`, ranked by relevance (Russian stemming). */
     async listPractices(actor: Actor, query: PracticeQuery): Promise<PracticePage> {
-      const { rows, total } = await searchFor(actor, query, query.pageSize, pageOffset(query.page, query.pageSize));
-      return { items: rows.map(toSummary), total, page: query.page, pageSize: query.pageSize };
+      const { rows, total, totalCapped } = await searchFor(actor, query, query.pageSize, pageOffset(query.page, query.pageSize));
+      return { items: rows.map(toSummary), total, totalCapped, page: query.page, pageSize: query.pageSize };
     },
 
     /** The same filters as CSV (RU/EN header, formulas neutralised); audited as an export. */
@@ -97,6 +97,14 @@ export function createPracticesService(deps: { db: Database; clock: Clock }) {
     },
 
     getPractice: present,
+
+    /**
+     * The field modules where approved practices were shown. Every signed-in reader sees these on the
+     * practice pages already (where participants saw it), so the list reveals nothing new.
+     */
+    async listShownModules(_actor: Actor): Promise<PracticeModuleList> {
+      return { items: await repo.listShownModules() };
+    },
 
     /** Staff add an approved practice; anyone else in the programme proposes one for curation. */
     async createPractice(actor: Actor, body: CreatePracticeBody): Promise<Practice> {

@@ -54,11 +54,18 @@ export function createRemindersRunner(deps: { db: Database; clock: Clock; mailer
   };
 }
 
-/** Registers the reminders job; its mailer is built from the configuration like the app's own. */
+/** Every day at 09:00 in the platform's time zone (config TIME_ZONE, Moscow by default). */
+export const REMINDERS_CRON = '0 9 * * *';
+
+/**
+ * Registers the reminders job and its daily schedule (all programmes); its mailer is built from the
+ * configuration like the app's own. Staff can also run it at once from the curation page.
+ */
 export async function registerPracticeJobs(deps: { jobs: JobQueue; db: Database; config: Config; clock: Clock }): Promise<void> {
   const mailer = createMailer({ db: deps.db, smtpUrl: deps.config.smtpUrl, from: deps.config.mailFrom });
   const runner = createRemindersRunner({ db: deps.db, clock: deps.clock, mailer, publicUrl: deps.config.publicUrl, timeZone: deps.config.timeZone });
   await deps.jobs.register<{ programmeId?: string | null }>(REMINDERS_JOB_KIND, async ({ input, reportProgress }) =>
     runner.run({ programmeId: input.programmeId ?? null, onProgress: reportProgress }),
   );
+  await deps.jobs.schedule(REMINDERS_JOB_KIND, REMINDERS_CRON, { programmeId: null }, { tz: deps.config.timeZone });
 }

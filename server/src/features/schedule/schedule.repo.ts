@@ -126,6 +126,15 @@ export function createScheduleRepo(db: Executor) {
         if (speakerIds.length > 0) await db.insert(sessionSpeakers).values(speakerIds.map((speakerId) => ({ sessionId: id, speakerId })));
       }
     },
+    async deleteVenue(id: string) {
+      await db.delete(venues).where(eq(venues.id, id));
+    },
+    async deleteModule(id: string) {
+      await db.delete(scheduleModules).where(eq(scheduleModules.id, id));
+    },
+    async deleteSpeaker(id: string) {
+      await db.delete(speakers).where(eq(speakers.id, id));
+    },
     async deleteSession(id: string) {
       await db.delete(scheduleSessions).where(eq(scheduleSessions.id, id));
     },

@@ -162,3 +162,27 @@ describe('timetables and itineraries', () => {
     expect(response.json().errors[0].path).toBe('body.venueId');
   });
 });
+
+describe('deleting venues, modules and speakers', () => {
+  it('deletes what nothing uses, and refuses what is still in use with a translated reason, changing nothing', async () => {
+    const venue = await buildVenue(t.db, tree.programme.id);
+    const speaker = await buildSpeaker(t.db, tree.programme.id);
+    const emptyModule = await buildModule(t.db, tree.streams[1]!.id, venue.id, { number: 6, startsOn: '2025-05-01', endsOn: '2025-05-03' });
+
+    const venueInUse = await staff.request({ method: 'DELETE', url: `/api/venues/${venue.id}` });
+    expect(venueInUse.statusCode).toBe(409);
+    expect(venueInUse.json()).toMatchObject({ code: 'in_use', errors: [{ path: 'params.id', message: 'На этой площадке проходят модули: сначала перенесите их' }] });
+    const moduleInUse = await staff.request({ method: 'DELETE', url: `/api/modules/${moduleId}` });
+    expect(moduleInUse.json()).toMatchObject({ code: 'in_use' });
+    const speakerInUse = await staff.request({ method: 'DELETE', url: `/api/speakers/${speakerId}` });
+    expect(speakerInUse.json()).toMatchObject({ code: 'in_use' });
+    expect((await staff.request({ method: 'GET', url: `/api/speakers/${speakerId}` })).statusCode).toBe(200);
+
+    expect((await participant.request({ method: 'DELETE', url: `/api/speakers/${speaker.id}` })).statusCode).toBe(403);
+    expect((await staff.request({ method: 'DELETE', url: `/api/speakers/${speaker.id}` })).statusCode).toBe(200);
+    expect((await staff.request({ method: 'DELETE', url: `/api/modules/${emptyModule.id}` })).statusCode).toBe(200);
+    expect((await staff.request({ method: 'DELETE', url: `/api/venues/${venue.id}` })).statusCode).toBe(200);
+    expect((await staff.request({ method: 'GET', url: `/api/modules/${emptyModule.id}` })).statusCode).toBe(404);
+    expect((await staff.request({ method: 'DELETE', url: `/api/venues/${venue.id}` })).statusCode).toBe(404);
+  });
+});

@@ -11,6 +11,9 @@ import {
   ModuleSchema,
   ModulesQuerySchema,
   SessionSchema,
+  SetSiteVisitAttendeesBodySchema,
+  SiteVisitAttendeesSchema,
+  SiteVisitSplitSchema,
   SpeakerListSchema,
   SpeakerSchema,
   SpeakersQuerySchema,
@@ -47,6 +50,11 @@ export function registerScheduleRoutes(app: FastifyInstance, deps: FeatureDeps):
   });
   r.patch('/api/venues/:id', { schema: { tags: TAGS, summary: 'Change a venue (staff)', params: IdParamsSchema, body: UpdateVenueBodySchema, response: { 200: VenueSchema } }, handler: async (q) => s.schedule.updateVenue(actor(q), q.params.id, q.body) });
 
+  r.delete('/api/venues/:id', {
+    schema: { tags: TAGS, summary: 'Delete a venue no module uses (staff); 409 `in_use` otherwise', params: IdParamsSchema, response: { 200: OkSchema } },
+    handler: async (q) => s.schedule.deleteVenue(actor(q), q.params.id),
+  });
+
   r.get('/api/modules', { schema: { tags: TAGS, summary: "A stream's modules with venues", querystring: ModulesQuerySchema, response: { 200: ModuleListSchema } }, handler: async (q) => s.schedule.listModules(actor(q), q.query.streamId) });
   r.get('/api/modules/:id', { schema: { tags: TAGS, summary: 'One module', params: IdParamsSchema, response: { 200: ModuleSchema } }, handler: async (q) => s.schedule.getModule(actor(q), q.params.id) });
   r.post('/api/modules', {
@@ -55,11 +63,20 @@ export function registerScheduleRoutes(app: FastifyInstance, deps: FeatureDeps):
   });
   r.patch('/api/modules/:id', { schema: { tags: TAGS, summary: 'Change a module (staff)', params: IdParamsSchema, body: UpdateModuleBodySchema, response: { 200: ModuleSchema } }, handler: async (q) => s.schedule.updateModule(actor(q), q.params.id, q.body) });
 
+  r.delete('/api/modules/:id', {
+    schema: { tags: TAGS, summary: 'Delete a module with no sessions, travel or assignments left (staff); 409 `in_use` otherwise', params: IdParamsSchema, response: { 200: OkSchema } },
+    handler: async (q) => s.schedule.deleteModule(actor(q), q.params.id),
+  });
+
   r.get('/api/speakers', { schema: { tags: TAGS, summary: "A programme's speakers", querystring: SpeakersQuerySchema, response: { 200: SpeakerListSchema } }, handler: async (q) => s.schedule.listSpeakers(actor(q), q.query.programmeId) });
   r.get('/api/speakers/:id', { schema: { tags: TAGS, summary: 'One speaker', params: IdParamsSchema, response: { 200: SpeakerSchema } }, handler: async (q) => s.schedule.getSpeaker(actor(q), q.params.id) });
   r.post('/api/speakers', {
     schema: { tags: TAGS, summary: 'Create a speaker (staff)', body: CreateSpeakerBodySchema, response: { 201: SpeakerSchema } },
     handler: async (q, reply) => reply.status(201).send(await s.schedule.createSpeaker(actor(q), q.body)),
+  });
+  r.delete('/api/speakers/:id', {
+    schema: { tags: TAGS, summary: 'Delete a speaker who leads no session (staff); 409 `in_use` otherwise', params: IdParamsSchema, response: { 200: OkSchema } },
+    handler: async (q) => s.schedule.deleteSpeaker(actor(q), q.params.id),
   });
   r.patch('/api/speakers/:id', { schema: { tags: TAGS, summary: 'Change a speaker (staff)', params: IdParamsSchema, body: UpdateSpeakerBodySchema, response: { 200: SpeakerSchema } }, handler: async (q) => s.schedule.updateSpeaker(actor(q), q.params.id, q.body) });
 
@@ -71,6 +88,18 @@ export function registerScheduleRoutes(app: FastifyInstance, deps: FeatureDeps):
   r.patch('/api/sessions/:id', {
     schema: { tags: TAGS, summary: 'Change a session (staff).' + CONFLICT_NOTE, params: IdParamsSchema, body: UpdateSessionBodySchema, response: { 200: SessionSchema } },
     handler: async (q) => s.sessions.updateSession(actor(q), q.params.id, q.body),
+  });
+  r.get('/api/sessions/:id/site-visit-attendees', {
+    schema: { tags: TAGS, summary: "Who goes on a site visit or walking tour (staff, the module's host)", params: IdParamsSchema, response: { 200: SiteVisitAttendeesSchema } },
+    handler: async (q) => s.siteVisits.listAttendees(actor(q), q.params.id),
+  });
+  r.put('/api/sessions/:id/site-visit-attendees', {
+    schema: { tags: TAGS, summary: 'Set the whole group of a visit; they leave parallel visits of the module (staff)', params: IdParamsSchema, body: SetSiteVisitAttendeesBodySchema, response: { 200: SiteVisitAttendeesSchema } },
+    handler: async (q) => s.siteVisits.setAttendees(actor(q), q.params.id, q.body),
+  });
+  r.post('/api/modules/:id/site-visits/distribute', {
+    schema: { tags: TAGS, summary: "Split the stream across the module's parallel visits by capacity, replacing earlier groups (staff)", params: IdParamsSchema, response: { 200: SiteVisitSplitSchema } },
+    handler: async (q) => s.siteVisits.distribute(actor(q), q.params.id),
   });
   r.delete('/api/sessions/:id', {
     schema: { tags: TAGS, summary: 'Delete a session without attendance (staff)', params: IdParamsSchema, response: { 200: OkSchema } },

@@ -59,6 +59,23 @@ export function createScheduleService(deps: { db: Database }) {
     const [row] = await deps.db.select({ id: users.id }).from(users).where(eq(users.id, id));
     return row ? [] : [{ path, key: 'schedule.unknown_coordinator' }];
   }
+  /**
+   * Deletes in one transaction with its audit record; what still points at the row (modules at a venue,
+   * sessions in a module, sessions a speaker leads) makes PostgreSQL refuse, answered as 409 `in_use`.
+   */
+  async function remove(actor: Actor, entity: 'venue' | 'module' | 'speaker', id: string, work: (tx: Executor) => Promise<void>): Promise<{ ok: true }> {
+    try {
+      await deps.db.transaction(async (tx) => {
+        await work(tx);
+        await recordAudit(tx, { actor, action: `${entity}.delete`, entity, entityId: id });
+      });
+    } catch (error) {
+      const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+      if (code === '23503') throw new AppError('in_use', { fields: [{ path: 'params.id', key: `schedule.${entity}_in_use` }], cause: error });
+      throw error;
+    }
+    return { ok: true };
+  }
   const fail = (problems: FieldProblem[]) => {
     if (problems.length > 0) throw new AppError('validation', { fields: problems });
   };
@@ -116,6 +133,13 @@ export function createScheduleService(deps: { db: Database }) {
       });
     },
 
+    async deleteVenue(actor: Actor, id: string): Promise<{ ok: true }> {
+      const venue = await repo.findVenue(id);
+      if (!venue) throw notFound();
+      await programmeFor(actor, venue.programmeId, 'manage');
+      return remove(actor, 'venue', id, (tx) => createScheduleRepo(tx).deleteVenue(id));
+    },
+
     async listModules(actor: Actor, streamId: string): Promise<{ items: Module[] }> {
       const { canManage } = await streamFor(actor, streamId, 'read');
       return { items: (await repo.listModules(streamId)).map((r) => toModule(r.module, r.venue, canManage)) };
@@ -164,6 +188,11 @@ export function createScheduleService(deps: { db: Database }) {
       }, 'body.number');
     },
 
+    async deleteModule(actor: Actor, id: string): Promise<{ ok: true }> {
+      await moduleFor(actor, id, 'manage');
+      return remove(actor, 'module', id, (tx) => createScheduleRepo(tx).deleteModule(id));
+    },
+
     async listSpeakers(actor: Actor, programmeId: string): Promise<{ items: Speaker[] }> {
       await programmeFor(actor, programmeId, 'read');
       return { items: (await repo.listSpeakers(programmeId)).map(toSpeaker) };
@@ -193,6 +222,12 @@ export function createScheduleService(deps: { db: Database }) {
         await recordAudit(tx, { actor, action: 'speaker.update', entity: 'speaker', entityId: id, details: { fields: Object.keys(body) } });
         return toSpeaker({ ...speaker, ...body });
       });
+    },
+    async deleteSpeaker(actor: Actor, id: string): Promise<{ ok: true }> {
+      const speaker = await repo.findSpeaker(id);
+      if (!speaker) throw notFound();
+      await programmeFor(actor, speaker.programmeId, 'manage');
+      return remove(actor, 'speaker', id, (tx) => createScheduleRepo(tx).deleteSpeaker(id));
     },
   };
 }

@@ -4,6 +4,7 @@ import { createAttendanceService } from './attendance.service.ts';
 import { createFeedsService } from './feeds.service.ts';
 import { createScheduleService } from './schedule.service.ts';
 import { createSessionsService } from './sessions.service.ts';
+import { createSiteVisitsService } from './site-visits.service.ts';
 import { createTimetableService } from './timetable.service.ts';
 import { createTravelService } from './travel.service.ts';
 
@@ -19,6 +20,7 @@ export function createScheduleServices(deps: FeatureDeps) {
     travel: createTravelService({ db: deps.db, auditBuffer: deps.auditBuffer, schedule, timetable }),
     feeds: createFeedsService({ db: deps.db, clock: deps.clock, publicUrl: deps.config.publicUrl, schedule, timetable }),
     attendance: createAttendanceService({ db: deps.db, clock: deps.clock, secretBox: deps.secretBox, auditBuffer: deps.auditBuffer, sessions }),
+    siteVisits: createSiteVisitsService({ db: deps.db, auditBuffer: deps.auditBuffer, schedule, sessions }),
     reports: createAttendanceReportService({ db: deps.db, clock: deps.clock, auditBuffer: deps.auditBuffer, schedule }),
   };
 }

@@ -9,12 +9,13 @@ import { AppError, notFound } from '../../lib/errors.ts';
 import { createLruCache } from '../../lib/lru-cache.ts';
 import { toCachedJson, type CachedJson } from '../../plugins/cached-json.ts';
 import { routeKm, round1 } from './geo.ts';
-import { canReadModuleLogistics, canReadSpeakerSchedule } from './schedule.policy.ts';
+import { canManageSchedule, canReadModuleLogistics, canReadSpeakerSchedule } from './schedule.policy.ts';
 import { toModule, toSession, toTravelLeg } from './schedule.present.ts';
 import { createScheduleRepo } from './schedule.repo.ts';
 import type { ScheduleService } from './schedule.service.ts';
 import { createTimetableRepo, type SessionView } from './timetable.repo.ts';
 import { createTimetableJsonRepo } from './timetable-json.repo.ts';
+import { createSiteVisitsRepo } from './site-visits.repo.ts';
 import { localDate } from './geo.ts';
 
 const DAY_MS = 86_400_000;
@@ -37,6 +38,7 @@ export function createTimetableService(deps: { db: Database; auditBuffer: AuditB
   const repo = createTimetableRepo(deps.db);
   const scheduleRepo = createScheduleRepo(deps.db);
   const json = createTimetableJsonRepo(deps.db);
+  const siteVisits = createSiteVisitsRepo(deps.db);
   // Bytes and gzip made once per fill: a hit then costs neither encoding nor compression.
   const cache = createLruCache<CachedJson>(500);
 
@@ -105,6 +107,9 @@ export function createTimetableService(deps: { db: Database; auditBuffer: AuditB
         repo.countEnrolled(row.streamId),
       ]);
       deps.auditBuffer.record({ actor, action: 'module.host_view', entity: 'module', entityId: moduleId, details: { travelLegs: legs.length } });
+      const visits = sessions.filter((s) => s.kind === 'site_visit' || s.kind === 'walking_tour');
+      const attendeesBySession = new Map<string, Awaited<ReturnType<typeof siteVisits.listAttendees>>>();
+      for (const a of await siteVisits.listAttendees(visits.map((v) => v.id))) attendeesBySession.set(a.sessionId, [...(attendeesBySession.get(a.sessionId) ?? []), a]);
       const tz = row.venue.timeZone;
       const days = new Map<string, HostView['days'][number]>();
       const dayOf = (date: string) => days.get(date) ?? days.set(date, { date, arrivals: [], departures: [] }).get(date)!;
@@ -116,11 +121,14 @@ export function createTimetableService(deps: { db: Database; auditBuffer: AuditB
         if (leg.lodging) lodging.set(leg.lodging, (lodging.get(leg.lodging) ?? new Map()).set(leg.personId, leg.personName));
       }
       return {
-        module: toModule(row.module, row.venue, false),
+        module: toModule(row.module, row.venue, canManageSchedule(actor, path)),
         days: [...days.values()].sort((a, b) => a.date.localeCompare(b.date)),
         lodging: [...lodging.entries()].map(([name, people]) => ({ lodging: name, people: [...people.entries()].map(([personId, personName]) => ({ personId, personName })) })),
         transfers: legs.filter((l) => l.leg.needsTransfer).map(toTravelLeg),
-        siteVisits: sessions.filter((s) => s.kind === 'site_visit' || s.kind === 'walking_tour').map((s) => ({ session: toSession(s), expectedAttendees: s.capacity ? Math.min(s.capacity, enrolled) : enrolled })),
+        siteVisits: visits.map((s) => {
+          const attendees = (attendeesBySession.get(s.id) ?? []).map(({ sessionId: _s, ...a }) => a);
+          return { session: toSession(s), expectedAttendees: attendees.length > 0 ? attendees.length : s.capacity ? Math.min(s.capacity, enrolled) : enrolled, attendees };
+        }),
       };
     },
 

@@ -37,6 +37,15 @@ export function CampaignPage() {
                 <ButtonLink variant="light" to="/admissions/$campaignId/test" params={{ campaignId }}>
                   {t('admissions.testLink')}
                 </ButtonLink>
+                <ButtonLink variant="light" to="/admissions/$campaignId/experts" params={{ campaignId }}>
+                  {t('admissions.experts.link')}
+                </ButtonLink>
+                <ButtonLink variant="light" to="/admissions/$campaignId/interviews" params={{ campaignId }}>
+                  {t('admissions.interviews.link')}
+                </ButtonLink>
+                <ButtonLink variant="light" to="/admissions/$campaignId/funnel" params={{ campaignId }}>
+                  {t('admissions.funnel.link')}
+                </ButtonLink>
                 <ButtonLink variant="subtle" to="/apply/$slug" params={{ slug: c.slug }}>
                   {t('admissions.publicPage')}
                 </ButtonLink>

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { jobQuery } from '../imports/imports.api.ts';
+import { CeremonySchedule } from './CeremonySchedule.tsx';
 import { pdfUrl, reinstateDiploma, revokeDiploma, setOverride, startIssue, streamDiplomasQuery, zipUrl, type StreamDiplomas as Data } from './diplomas.api.ts';
 
 type Row = Data['rows'][number];
@@ -114,6 +115,7 @@ export function StreamDiplomas({ streamId }: { streamId: string }) {
               {t('diplomas.downloadZip')}
             </Button>
           </Group>
+          <CeremonySchedule streamId={streamId} data={d} onChange={refresh} />
           <ProblemAlert error={issue.error} />
           {(jobId ?? d.lastRunId) && <IssueProgress jobId={(jobId ?? d.lastRunId)!} onFinished={refresh} />}
           <Group gap="sm" align="flex-end" wrap="wrap">

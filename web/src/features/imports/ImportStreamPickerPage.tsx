@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Select, Stack, Text } from '@mantine/core';
+import { Button, Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { useLocalised } from '../../api/names.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { programmesQuery, streamsQuery } from '../programmes/programmes.api.ts';
+import { importCampaignsQuery } from './imports.api.ts';
 
 /** Where staff start an import: choose the programme and the stream the people go into. */
 export function ImportStreamPickerPage() {
@@ -18,6 +19,8 @@ export function ImportStreamPickerPage() {
   const programmes = useQuery(programmesQuery({ page: 1, pageSize: 500 }));
   const streams = useQuery({ ...streamsQuery({ programmeId: programmeId ?? undefined }), enabled: Boolean(programmeId) });
   const manageable = (streams.data?.items ?? []).filter((s) => s.canManage);
+  const [campaignId, setCampaignId] = useState<string | null>(null);
+  const campaigns = useQuery(importCampaignsQuery());
 
   return (
     <Stack maw={520}>
@@ -47,6 +50,28 @@ export function ImportStreamPickerPage() {
       />
       <div>
         <Button disabled={!streamId} onClick={() => streamId && void navigate({ to: '/streams/$streamId/import', params: { streamId } })}>
+          {t('imports.continue')}
+        </Button>
+      </div>
+      <Title order={2} size="h4" mt="lg">
+        {t('imports.applicationsPick')}
+      </Title>
+      <Text size="sm">{t('imports.applicationsPickHint')}</Text>
+      <Select
+        label={t('imports.campaign')}
+        data={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: l.language === 'en' && c.titleEn ? c.titleEn : c.titleRu }))}
+        value={campaignId}
+        onChange={setCampaignId}
+        disabled={campaigns.isPending || campaigns.isError}
+        searchable
+        nothingFoundMessage={t('common.nothingFound')}
+      />
+      <div>
+        <Button
+          variant="light"
+          disabled={!campaignId}
+          onClick={() => campaignId && void navigate({ to: '/import/campaigns/$campaignId', params: { campaignId } })}
+        >
           {t('imports.continue')}
         </Button>
       </div>

@@ -8,7 +8,18 @@ import { jobQuery, type ImportSummary } from './imports.api.ts';
 const SUMMARY_KEYS = ['created', 'updated', 'enrolled', 'skipped', 'usersCreated', 'invited'] as const;
 
 /** The import running in the background: a progress bar while it runs, then what it did. */
-export function JobProgress({ jobId, onFinished, summaryKeys = SUMMARY_KEYS }: { jobId: string; onFinished?: () => void; summaryKeys?: readonly (typeof SUMMARY_KEYS)[number][] }) {
+export function JobProgress({
+  jobId,
+  onFinished,
+  summaryKeys = SUMMARY_KEYS,
+  summaryTexts = 'summary',
+}: {
+  jobId: string;
+  onFinished?: () => void;
+  summaryKeys?: readonly (typeof SUMMARY_KEYS)[number][];
+  /** Which texts describe the counts: people (`summary`) or applications (`applicationsSummary`). */
+  summaryTexts?: 'summary' | 'applicationsSummary';
+}) {
   const { t } = useTranslation();
   const job = useQuery(jobQuery(jobId));
   const status = job.data?.status;
@@ -33,7 +44,7 @@ export function JobProgress({ jobId, onFinished, summaryKeys = SUMMARY_KEYS }: {
       <Alert color="green" variant="light" title={t('imports.done')} role="status">
         <List size="sm">
           {summaryKeys.map((key) => (
-            <List.Item key={key}>{t(`imports.summary.${key}`, { count: summary[key] ?? 0 })}</List.Item>
+            <List.Item key={key}>{t(`imports.${summaryTexts}.${key}` as 'imports.summary.created', { count: summary[key] ?? 0 })}</List.Item>
           ))}
         </List>
       </Alert>

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ImportCheck, ImportMapping, ImportSummary } from '@ms/contracts/imports';
 import type { JobRun } from '@ms/contracts/jobs';
+import type { Campaign } from '@ms/contracts/admissions';
 import { api, get, post, put } from '../../api/client.ts';
 
 export type { ImportCheck, ImportMapping, ImportSummary, JobRun };
@@ -24,6 +25,30 @@ export function uploadMunicipalitiesFile(file: File): Promise<ImportCheck> {
   form.append('file', file, file.name);
   return api<ImportCheck>('/api/municipalities/imports', { method: 'POST', body: form });
 }
+
+/** Our fields an applications file's columns can map onto (mirrors APPLICATION_IMPORT_FIELDS). */
+export const APPLICATION_FIELDS = [
+  ...PERSON_FIELDS,
+  'education',
+  'management_years',
+  'service_kind',
+  'service_years',
+  'test_score',
+  'expert_score',
+  'interview_score',
+  'status',
+] as const;
+
+/** Uploads the applications of a campaign run elsewhere and gets the dry run back. */
+export function uploadApplicationsFile(campaignId: string, file: File): Promise<ImportCheck> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api<ImportCheck>(`/api/admissions/campaigns/${campaignId}/imports`, { method: 'POST', body: form });
+}
+
+/** The campaigns the user manages, to pick the one an applications file goes into. */
+export const importCampaignsQuery = () =>
+  queryOptions({ queryKey: ['import-campaigns'], queryFn: ({ signal }) => get<{ items: Campaign[] }>('/api/admissions/campaigns', undefined, signal) });
 
 export const setMapping = (uploadId: string, mapping: ImportMapping) => put<ImportCheck>(`/api/imports/${uploadId}/mapping`, { mapping });
 

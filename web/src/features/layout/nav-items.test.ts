@@ -34,13 +34,14 @@ describe('navItemsFor', () => {
     expect(homeFor(['alumnus'])).toBe('/programmes');
   });
 
-  it('gives an expert their grading queue', () => {
-    expect(navItemsFor(['expert']).map((i) => i.to)).toEqual(['/programmes', '/grading', '/practices']);
+  it('gives an expert their grading queue, the admissions scoring queue and their interviews', () => {
+    expect(navItemsFor(['expert']).map((i) => i.to)).toEqual(['/programmes', '/grading', '/reviews', '/interviews', '/practices']);
   });
 
-  it('falls back to settings for a user without roles', () => {
-    expect(navItemsFor([])).toEqual([]);
-    expect(homeFor([])).toBe('/settings');
+  it('gives a signed-in applicant without roles «My applications» and lands them there', () => {
+    expect(navItemsFor([])).toEqual([{ key: 'myApplications', to: '/my-applications' }]);
+    expect(homeFor([])).toBe('/my-applications');
+    expect(navItemsFor(['participant']).map((i) => i.to)).not.toContain('/my-applications');
   });
 });
 

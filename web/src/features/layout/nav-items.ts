@@ -2,8 +2,8 @@ import type { Role } from '@ms/contracts/common';
 
 /** The translation key under `nav.` and the route a navbar entry leads to. */
 export interface NavItem {
-  key: 'programmes' | 'users' | 'audit' | 'outbox' | 'import' | 'myRegions' | 'myProgramme' | 'myTimetable' | 'checkIn' | 'myData' | 'admissions' | 'myAssignments' | 'myProgress' | 'grading' | 'myDiplomas' | 'practices' | 'myAdoptions' | 'myTeam' | 'myProject';
-  to: '/programmes' | '/users' | '/audit' | '/outbox' | '/import' | '/my-regions' | '/me/timetable' | '/check-in' | '/my-data' | '/admissions' | '/me/assignments' | '/me/progress' | '/grading' | '/me/diplomas' | '/practices' | '/me/adoptions' | '/me/team' | '/me/project';
+  key: 'programmes' | 'users' | 'audit' | 'outbox' | 'import' | 'myRegions' | 'myProgramme' | 'myTimetable' | 'checkIn' | 'myData' | 'admissions' | 'myAssignments' | 'myProgress' | 'grading' | 'myDiplomas' | 'practices' | 'myAdoptions' | 'myTeam' | 'myProject' | 'reviews' | 'interviews' | 'myApplications';
+  to: '/programmes' | '/users' | '/audit' | '/outbox' | '/import' | '/my-regions' | '/me/timetable' | '/check-in' | '/my-data' | '/admissions' | '/me/assignments' | '/me/progress' | '/grading' | '/me/diplomas' | '/practices' | '/me/adoptions' | '/me/team' | '/me/project' | '/reviews' | '/interviews' | '/my-applications';
 }
 
 const BY_ROLE: Record<Role, NavItem[]> = {
@@ -29,6 +29,8 @@ const BY_ROLE: Record<Role, NavItem[]> = {
   expert: [
     { key: 'programmes', to: '/programmes' },
     { key: 'grading', to: '/grading' },
+    { key: 'reviews', to: '/reviews' },
+    { key: 'interviews', to: '/interviews' },
     { key: 'practices', to: '/practices' },
   ],
   participant: [
@@ -54,8 +56,12 @@ const BY_ROLE: Record<Role, NavItem[]> = {
   ],
 };
 
+/** An applicant has an account but no role yet: their one entry is their applications. */
+const APPLICANT_ITEMS: NavItem[] = [{ key: 'myApplications', to: '/my-applications' }];
+
 /** The navbar for a user with these roles: each role's entries once, in role order, one entry per route. */
 export function navItemsFor(roles: readonly Role[]): NavItem[] {
+  if (roles.length === 0) return APPLICANT_ITEMS;
   const items: NavItem[] = [];
   for (const role of ['admin', 'staff', 'coordinator', 'expert', 'participant', 'alumnus'] as const) {
     if (!roles.includes(role)) continue;

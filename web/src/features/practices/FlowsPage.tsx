@@ -38,12 +38,12 @@ export function FlowsPage() {
         allowDeselect={false}
         w={{ base: '100%', xs: 360 }}
       />
-      {programmeId && <QueryState query={flows}>{(data) => <FlowsView flows={data} />}</QueryState>}
+      {programmeId && <QueryState query={flows}>{(data) => <FlowsView programmeId={programmeId} flows={data} />}</QueryState>}
     </Stack>
   );
 }
 
-function FlowsView({ flows }: { flows: Flows }) {
+function FlowsView({ programmeId, flows }: { programmeId: string; flows: Flows }) {
   const { t } = useTranslation();
   const l = useLocalised();
   const lang: 'ru' | 'en' = l.language === 'en' ? 'en' : 'ru';
@@ -55,7 +55,10 @@ function FlowsView({ flows }: { flows: Flows }) {
     return region ? l.name(region) : code;
   };
   const counts = new Map(flows.regions.map((r) => [r.regionCode, layer === 'adoptions' ? r.adoptions : r.outgoing]));
-  const shown = selected ? flows.flows.filter((f) => f.originRegionCode === selected || f.regionCode === selected) : flows.flows;
+  // The whole programme's answer holds only its largest flows: a selected region's come from the server.
+  const regional = useQuery({ ...flowsQuery(programmeId, selected ?? undefined), enabled: selected !== null });
+  const list = selected ? regional.data : flows;
+  const shown = list?.flows ?? [];
   const maxCoverage = Math.max(1, ...flows.coverage.map((c) => c.plans));
 
   return (
@@ -95,7 +98,7 @@ function FlowsView({ flows }: { flows: Flows }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {shown.slice(0, 200).map((f) => (
+            {shown.map((f) => (
               <Table.Tr key={`${f.originRegionCode}${f.municipalityId}`}>
                 <Table.Td>{regionName(f.originRegionCode)}</Table.Td>
                 <Table.Td>{`${f.municipalityName} (${regionName(f.regionCode)})`}</Table.Td>
@@ -105,6 +108,11 @@ function FlowsView({ flows }: { flows: Flows }) {
           </Table.Tbody>
         </Table>
       </TableScroll>
+      {list && list.flowsTotal > shown.length && (
+        <Text size="sm" c="dimmed">
+          {t('practices.flows.largest', { shown: shown.length, total: list.flowsTotal })}
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="xs">

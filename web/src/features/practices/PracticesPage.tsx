@@ -11,10 +11,10 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { AnchorLink, ButtonLink } from '../../components/RouterLinks.tsx';
 import { SearchInput } from '../../components/SearchInput.tsx';
 import { TablePager } from '../../components/TablePager.tsx';
-import { exportHref, PAGE_SIZE, practicesQuery, type PracticesSearch } from './practices.api.ts';
+import { exportHref, PAGE_SIZE, practiceModulesQuery, practicesQuery, type PracticesSearch } from './practices.api.ts';
+import { PRACTICE_SORTS } from './practice-sorts.ts';
 
 const route = getRouteApi('/app/practices');
-export const PRACTICE_SORTS = ['relevance', 'title', 'newest', 'adoptions'] as const;
 
 /** The library: Russian full-text search, filters by area, region, district and module, sorted and paged. */
 export function PracticesPage() {
@@ -26,6 +26,7 @@ export function PracticesPage() {
   const { data: me } = useSuspenseQuery(meQuery);
   const regions = useQuery(regionsQuery);
   const districts = useQuery(federalDistrictsQuery);
+  const modules = useQuery(practiceModulesQuery);
   const results = useQuery(practicesQuery(search));
   const update = (patch: Partial<PracticesSearch>) => void navigate({ search: (s) => ({ ...s, page: 1, ...patch }), replace: true });
   const isStaff = me?.roles.some((r) => r === 'staff' || r === 'admin') ?? false;
@@ -85,6 +86,19 @@ export function PracticesPage() {
           w={{ base: '100%', xs: 240 }}
         />
         <Select
+          label={t('practices.module')}
+          placeholder={t('common.all')}
+          data={(modules.data ?? []).map((m) => ({
+            value: m.id,
+            label: t('practices.moduleOption', { module: m.moduleNumber, stream: m.streamNumber, theme: lang === 'en' ? m.themeEn : m.themeRu, count: m.practices }),
+          }))}
+          value={search.moduleId ?? null}
+          onChange={(moduleId) => update({ moduleId: moduleId ?? undefined })}
+          searchable
+          clearable
+          w={{ base: '100%', xs: 320 }}
+        />
+        <Select
           label={t('practices.sort')}
           data={PRACTICE_SORTS.map((s) => ({ value: s, label: t(`practices.sorts.${s}`) }))}
           value={search.sort ?? 'relevance'}
@@ -94,11 +108,6 @@ export function PracticesPage() {
         />
       </Group>
       <Group gap="xs">
-        {search.moduleId && (
-          <Button size="xs" variant="light" onClick={() => update({ moduleId: undefined })}>
-            {t('practices.moduleFilter')} ×
-          </Button>
-        )}
         {(search.q || search.areas || search.region || search.district || search.moduleId) && (
           <Button size="xs" variant="subtle" onClick={() => void navigate({ search: {}, replace: true })}>
             {t('common.clearFilters')}
@@ -115,7 +124,7 @@ export function PracticesPage() {
           ) : (
             <div>
               <Text size="sm" c="dimmed" role="status">
-                {t('practices.found', { count: page.total })}
+                {page.totalCapped ? t('practices.foundMore', { count: page.total }) : t('practices.found', { count: page.total })}
               </Text>
               <Stack gap="sm" mt="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label={t('practices.results')}>
                 {page.items.map((p) => (

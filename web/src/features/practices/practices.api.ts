@@ -8,6 +8,7 @@ import type {
   Flows,
   KpiProgress,
   Practice,
+  PracticeModule,
   PracticePage,
   PracticeStatus,
   RecordCheckInBody,
@@ -31,6 +32,13 @@ export interface PracticesSearch {
 }
 
 export const PAGE_SIZE = 20;
+
+/** Field modules where approved practices were shown: the choices of the module filter. */
+export const practiceModulesQuery = queryOptions({
+  queryKey: ['practices', 'modules'],
+  queryFn: ({ signal }) => get<{ items: PracticeModule[] }>('/api/practices/modules', undefined, signal).then((r) => r.items),
+  staleTime: 5 * 60_000,
+});
 
 export const practicesQuery = (search: PracticesSearch) =>
   queryOptions({
@@ -61,7 +69,9 @@ export const createPlan = (body: Partial<CreateAdoptionPlanBody> & { practiceId:
 export const updatePlan = (id: string, body: UpdateAdoptionPlanBody) => api<AdoptionPlan>(`/api/adoption-plans/${id}`, { method: 'PATCH', body });
 export const recordCheckIn = (planId: string, checkInId: string, body: Partial<RecordCheckInBody> & { stage: AdoptionStage }) => post<AdoptionPlan>(`/api/adoption-plans/${planId}/check-ins/${checkInId}`, body);
 
-export const flowsQuery = (programmeId: string) => queryOptions({ queryKey: ['practice-flows', programmeId], queryFn: ({ signal }) => get<Flows>('/api/practices/flows', { programmeId }, signal) });
+/** A programme's flows; with `region`, the flows list is that region's (from or into it). */
+export const flowsQuery = (programmeId: string, region?: string) =>
+  queryOptions({ queryKey: ['practice-flows', programmeId, region ?? null], queryFn: ({ signal }) => get<Flows>('/api/practices/flows', { programmeId, region }, signal) });
 
 export interface OverdueItem {
   checkInId: string;

@@ -1,5 +1,5 @@
-import { Accordion, Badge, Box, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Accordion, Alert, Badge, Box, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { localName, useLocalised } from '../../api/names.ts';
@@ -8,7 +8,8 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { AnchorLink } from '../../components/RouterLinks.tsx';
 import { formatDay, formatTimeRange } from './agenda-format.ts';
-import { hostViewQuery, type HostView, type TravelLeg } from './schedule-manage.api.ts';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { distributeSiteVisits, hostViewQuery, type HostView, type TravelLeg } from './schedule-manage.api.ts';
 import { SessionKindBadge } from './SessionKindBadge.tsx';
 import { formatLegTime } from './travel-format.ts';
 
@@ -162,11 +163,12 @@ function HostViewDetails({ view }: { view: HostView }) {
         <Title order={2} size="h3" id="visits-heading">
           {t('hostView.siteVisitsTitle')}
         </Title>
+        {m.canManage && view.siteVisits.length > 0 && <DistributeVisits moduleId={m.id} />}
         {view.siteVisits.length === 0 ? (
           <Text c="dimmed">{t('hostView.noSiteVisits')}</Text>
         ) : (
           <Box component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('hostView.siteVisitsTitle')}>
-            {view.siteVisits.map(({ session: s, expectedAttendees }) => (
+            {view.siteVisits.map(({ session: s, expectedAttendees, attendees }) => (
               <Paper component="li" key={s.id} withBorder p="sm" mb="xs" data-session={s.id}>
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
                   <Text fw={600} size="sm">
@@ -183,11 +185,52 @@ function HostViewDetails({ view }: { view: HostView }) {
                   </Text>
                 )}
                 <Text size="sm">{t('hostView.expected', { count: expectedAttendees })}</Text>
+                {attendees.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('hostView.notAssigned')}
+                  </Text>
+                ) : (
+                  // A native disclosure: keyboard- and screen-reader-friendly, and closed by default on a phone.
+                  <Box component="details" mt={4}>
+                    <Box component="summary" style={{ cursor: 'pointer' }}>
+                      {t('hostView.whoGoes', { count: attendees.length })}
+                    </Box>
+                    <List size="sm" mt={4}>
+                      {attendees.map((a) => (
+                        <List.Item key={a.personId}>{a.personName}</List.Item>
+                      ))}
+                    </List>
+                  </Box>
+                )}
               </Paper>
             ))}
           </Box>
         )}
       </Stack>
+    </Stack>
+  );
+}
+
+/** Staff: split the stream across the module's parallel visits; says who did not fit. */
+function DistributeVisits({ moduleId }: { moduleId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const distribute = useMutation({
+    mutationFn: () => distributeSiteVisits(moduleId),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['host-view', moduleId] }),
+  });
+  const unplaced = distribute.data?.groups.reduce((sum, g) => sum + g.unplaced, 0) ?? 0;
+  return (
+    <Stack gap="xs">
+      <Button variant="light" w="fit-content" loading={distribute.isPending} onClick={() => distribute.mutate()}>
+        {t('hostView.distribute')}
+      </Button>
+      {distribute.isSuccess && (
+        <Alert color={unplaced > 0 ? 'orange' : 'green'} role="status">
+          {unplaced > 0 ? t('hostView.unplaced', { count: unplaced }) : t('hostView.distributed')}
+        </Alert>
+      )}
+      <ProblemAlert error={distribute.error} />
     </Stack>
   );
 }

@@ -7,7 +7,8 @@ import { useLocalised } from '../../api/names.ts';
 import { regionsQuery } from '../../api/reference.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { FormActions, fieldErrorOf } from '../programmes/FormActions.tsx';
-import { createModule, refreshSchedule, updateModule, venuesQuery } from './schedule-manage.api.ts';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
+import { createModule, deleteModule, refreshSchedule, updateModule, venuesQuery } from './schedule-manage.api.ts';
 
 export const TOPICS = Object.keys(CURRICULUM_TOPICS) as CurriculumTopic[];
 
@@ -39,6 +40,13 @@ export function ModuleForm({ streamId, programmeId, module, nextNumber, onDone }
       const fields = { number: Number(number), themeRu, themeEn, startsOn, endsOn, venueId: venueId ?? '', hostRegionCode, topics: topics as CurriculumTopic[] };
       return module ? updateModule(module.id, fields) : createModule({ ...fields, streamId, coHostRegionCodes: [], hostCoordinatorUserId: null });
     },
+    onSuccess: () => {
+      refreshSchedule(queryClient);
+      onDone();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => deleteModule(module!.id),
     onSuccess: () => {
       refreshSchedule(queryClient);
       onDone();
@@ -90,6 +98,9 @@ export function ModuleForm({ streamId, programmeId, module, nextNumber, onDone }
           error={fieldError('hostRegionCode')}
         />
         <MultiSelect label={labels.topics} data={TOPICS.map((k) => ({ value: k, label: t(`schedule.topic.${k}`) }))} value={topics} onChange={setTopics} error={fieldError('topics')} />
+        {module && (
+          <ConfirmDelete label={t('scheduleForm.deleteModule')} question={t('scheduleForm.deleteModuleConfirm')} onConfirm={() => remove.mutate()} isPending={remove.isPending} error={remove.error} />
+        )}
         <FormActions isPending={save.isPending} onCancel={onDone} />
       </Stack>
     </form>

@@ -9,6 +9,7 @@ import { regionsQuery } from '../../api/reference.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { AnchorLink, ButtonLink } from '../../components/RouterLinks.tsx';
+import { CeremonyGraduates } from '../diplomas/CeremonyGraduates.tsx';
 import { streamQuery } from '../programmes/programmes.api.ts';
 import { DayList } from './Agenda.tsx';
 import { groupAgenda } from './agenda-format.ts';
@@ -135,6 +136,7 @@ function ModuleDetails({ module: m }: { module: Module }) {
         </QueryState>
       </Stack>
 
+      {m.canManage && <CeremonyGraduates sessionIds={(sessions.data?.items ?? []).filter((s) => s.moduleId === m.id && s.kind === 'ceremony').map((s) => s.id)} />}
       <StreamItinerary streamId={m.streamId} currentModuleId={m.id} />
       <ScheduleDialog editing={editing} onClose={() => setEditing(null)} />
     </Stack>

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { SESSION_KINDS, type CurriculumTopic, type Session, type SessionKind } from '@ms/contracts/schedule';
 import { isProblem } from '../../api/client.ts';
 import { useLocalised } from '../../api/names.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
 import { FormActions, fieldErrorOf } from '../programmes/FormActions.tsx';
 import { localToUtc, utcToLocal } from './local-time.ts';
 import { modulesQuery } from './schedule.api.ts';
@@ -48,7 +49,6 @@ export function SessionForm({ streamId, programmeId, session, moduleId: initialM
   const [capacity, setCapacity] = useState<number | string>(session?.capacity ?? '');
   const [topics, setTopics] = useState<string[]>(session?.topics ?? []);
   const [speakerIds, setSpeakerIds] = useState<string[]>(session?.speakers.map((s) => s.id) ?? []);
-  const [isConfirmingDelete, setIsConfirmingDelete] = useState(false);
 
   const save = useMutation({
     mutationFn: () => {
@@ -139,24 +139,7 @@ export function SessionForm({ streamId, programmeId, session, moduleId: initialM
           error={fieldError('speakerIds')}
         />
         {session && (
-          <Stack gap="xs">
-            <ProblemAlert error={remove.error} />
-            {isConfirmingDelete ? (
-              <Group gap="sm">
-                <Text size="sm">{t('scheduleForm.deleteConfirm')}</Text>
-                <Button color="red.9" size="xs" onClick={() => remove.mutate()} loading={remove.isPending}>
-                  {t('scheduleForm.deleteYes')}
-                </Button>
-                <Button variant="default" size="xs" onClick={() => setIsConfirmingDelete(false)}>
-                  {t('common.cancel')}
-                </Button>
-              </Group>
-            ) : (
-              <Button variant="subtle" color="red" w="fit-content" onClick={() => setIsConfirmingDelete(true)}>
-                {t('scheduleForm.delete')}
-              </Button>
-            )}
-          </Stack>
+          <ConfirmDelete label={t('scheduleForm.delete')} question={t('scheduleForm.deleteConfirm')} onConfirm={() => remove.mutate()} isPending={remove.isPending} error={remove.error} />
         )}
         <FormActions isPending={save.isPending} onCancel={onDone} />
       </Stack>

@@ -1,14 +1,16 @@
 import { Badge, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { getRouteApi } from '@tanstack/react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { meQuery } from '../../api/auth.ts';
 import { localName, useLocalised } from '../../api/names.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { AnchorLink } from '../../components/RouterLinks.tsx';
 import { Agenda } from './Agenda.tsx';
 import { CalendarActions } from './CalendarActions.tsx';
-import { speakerIcsUrl, speakerQuery, speakerTimetableQuery, type Speaker } from './schedule-manage.api.ts';
+import { ConfirmDelete } from './ConfirmDelete.tsx';
+import { deleteSpeaker, refreshSchedule, speakerIcsUrl, speakerQuery, speakerTimetableQuery, type Speaker } from './schedule-manage.api.ts';
 
 const route = getRouteApi('/app/speakers/$speakerId');
 
@@ -24,6 +26,9 @@ function SpeakerDetails({ speaker: s }: { speaker: Speaker }) {
   const l = useLocalised();
   // Only the speaker and staff read the sessions; others see the count alone.
   const timetable = useQuery(speakerTimetableQuery(s.id));
+  // Only staff see the delete button; the server decides again (staff of this programme only).
+  const roles = useQuery(meQuery).data?.roles ?? [];
+  const canManage = roles.includes('staff') || roles.includes('admin');
   const organisation = localName({ nameRu: s.organisationRu, nameEn: s.organisationEn }, l.language);
   const bio = localName({ nameRu: s.bioRu, nameEn: s.bioEn }, l.language);
   return (
@@ -56,6 +61,22 @@ function SpeakerDetails({ speaker: s }: { speaker: Speaker }) {
           <Agenda sessions={timetable.data.items} />
         </Stack>
       )}
+      {canManage && <DeleteSpeaker speaker={s} />}
     </Stack>
   );
+}
+
+/** Staff: delete a speaker who leads no session (the server refuses otherwise, and says why). */
+function DeleteSpeaker({ speaker }: { speaker: Speaker }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const remove = useMutation({
+    mutationFn: () => deleteSpeaker(speaker.id),
+    onSuccess: () => {
+      refreshSchedule(queryClient);
+      void navigate({ to: '/programmes/$programmeId/speakers', params: { programmeId: speaker.programmeId }, search: {} });
+    },
+  });
+  return <ConfirmDelete label={t('speakers.delete')} question={t('speakers.deleteConfirm')} onConfirm={() => remove.mutate()} isPending={remove.isPending} error={remove.error} />;
 }

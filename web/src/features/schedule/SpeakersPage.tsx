@@ -1,20 +1,27 @@
-import { Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { AFFILIATION_KINDS, type AffiliationKind } from '@ms/contracts/schedule';
 import { localName, useLocalised } from '../../api/names.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { AnchorLink } from '../../components/RouterLinks.tsx';
+import { buildCsv, downloadText } from '../../components/csv-download.ts';
+import { SearchInput } from '../../components/SearchInput.tsx';
+import { sortBy } from '../../components/sort.ts';
+import { TablePager } from '../../components/TablePager.tsx';
+import type { SortDir } from '../../components/SortableTh.tsx';
 import { programmeQuery } from '../programmes/programmes.api.ts';
+import { AFFILIATIONS } from './affiliations.ts';
 import { speakersQuery, type Speaker } from './schedule-manage.api.ts';
 
 const route = getRouteApi('/app/programmes/$programmeId/speakers');
-export const AFFILIATIONS = Object.keys(AFFILIATION_KINDS) as AffiliationKind[];
 
-/** A programme's speakers registry, filtered by affiliation kind (kept in the URL). */
+const PAGE_SIZE = 25;
+
+/** A programme's speakers registry: affiliation filter (kept in the URL), search, sort, pages and CSV export. */
 export function SpeakersPage() {
   const { t } = useTranslation();
   const l = useLocalised();
@@ -23,10 +30,16 @@ export function SpeakersPage() {
   const navigate = route.useNavigate();
   const programme = useQuery(programmeQuery(programmeId));
   const speakers = useQuery(speakersQuery(programmeId));
+  // The registry is small (tens of people) and comes whole: search, sort and pages work on the page.
+  const [q, setQ] = useState<string | undefined>();
+  const [sort, setSort] = useState<{ field: string; dir: SortDir }>({ field: 'name', dir: 'asc' });
+  const [page, setPage] = useState(1);
+  const organisationOf = (s: Speaker) => localName({ nameRu: s.organisationRu, nameEn: s.organisationEn }, l.language);
   const columns: Array<Column<Speaker>> = [
     {
       key: 'name',
       label: t('speakers.name'),
+      sortField: 'name',
       card: 'title',
       render: (s) => (
         <AnchorLink to="/speakers/$speakerId" params={{ speakerId: s.id }}>
@@ -35,8 +48,8 @@ export function SpeakersPage() {
       ),
     },
     { key: 'affiliation', label: t('speakers.affiliation'), render: (s) => t(`speakers.kind.${s.affiliationKind}`) },
-    { key: 'organisation', label: t('speakers.organisation'), render: (s) => localName({ nameRu: s.organisationRu, nameEn: s.organisationEn }, l.language) || '—' },
-    { key: 'sessions', label: t('speakers.sessionCount'), render: (s) => s.sessionCount, nowrap: true },
+    { key: 'organisation', label: t('speakers.organisation'), sortField: 'organisation', render: (s) => organisationOf(s) || '—' },
+    { key: 'sessions', label: t('speakers.sessionCount'), sortField: 'sessions', render: (s) => s.sessionCount, nowrap: true },
   ];
 
   return (
@@ -47,21 +60,59 @@ export function SpeakersPage() {
         </AnchorLink>
       )}
       <PageTitle>{t('speakers.title')}</PageTitle>
-      <Select
-        label={t('speakers.affiliation')}
-        w={{ base: '100%', xs: 360 }}
-        data={[{ value: '', label: t('common.all') }, ...AFFILIATIONS.map((k) => ({ value: k, label: t(`speakers.kind.${k}`) }))]}
-        value={affiliation ?? ''}
-        allowDeselect={false}
-        onChange={(value) => void navigate({ search: { affiliation: AFFILIATIONS.find((k) => k === value) }, replace: true })}
-      />
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <Select
+          label={t('speakers.affiliation')}
+          w={{ base: '100%', xs: 320 }}
+          data={[{ value: '', label: t('common.all') }, ...AFFILIATIONS.map((k) => ({ value: k, label: t(`speakers.kind.${k}`) }))]}
+          value={affiliation ?? ''}
+          allowDeselect={false}
+          onChange={(value) => {
+            setPage(1);
+            void navigate({ search: { affiliation: AFFILIATIONS.find((k) => k === value) }, replace: true });
+          }}
+        />
+        <SearchInput
+          label={t('speakers.search')}
+          value={q}
+          onSearch={(value) => {
+            setPage(1);
+            setQ(value);
+          }}
+        />
+      </Group>
       <QueryState query={speakers}>
         {(items) => {
-          const rows = items.filter((s) => !affiliation || s.affiliationKind === affiliation).sort((a, b) => l.name(a).localeCompare(l.name(b), l.language));
+          const needle = q?.toLocaleLowerCase(l.language);
+          const matching = items.filter(
+            (s) => (!affiliation || s.affiliationKind === affiliation) && (!needle || `${l.name(s)} ${organisationOf(s)}`.toLocaleLowerCase(l.language).includes(needle)),
+          );
+          const key = (s: Speaker) => (sort.field === 'sessions' ? s.sessionCount : sort.field === 'organisation' ? organisationOf(s) : l.name(s));
+          const rows = sortBy(matching, key, sort.dir, l.language);
+          const exportCsv = () =>
+            downloadText(
+              'speakers.csv',
+              buildCsv(
+                [t('speakers.name'), t('speakers.affiliation'), t('speakers.organisation'), t('speakers.sessionCount')],
+                rows.map((s) => [l.name(s), t(`speakers.kind.${s.affiliationKind}`), organisationOf(s), s.sessionCount]),
+              ),
+            );
           return rows.length === 0 ? (
             <Text c="dimmed">{t('common.nothingFound')}</Text>
           ) : (
-            <ResponsiveTable caption={t('speakers.title')} rows={rows} rowKey={(s) => s.id} columns={columns} />
+            <Stack gap="xs">
+              <Button variant="default" w="fit-content" onClick={exportCsv}>
+                {t('speakers.exportCsv')}
+              </Button>
+              <ResponsiveTable
+                caption={t('speakers.title')}
+                rows={rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
+                rowKey={(s) => s.id}
+                columns={columns}
+                sort={{ ...sort, onSort: (field, dir) => setSort({ field, dir }) }}
+              />
+              <TablePager page={page} pageSize={PAGE_SIZE} total={rows.length} onPage={setPage} />
+            </Stack>
           );
         }}
       </QueryState>

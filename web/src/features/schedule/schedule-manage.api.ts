@@ -6,6 +6,7 @@ import type {
   HostView,
   Module,
   Session,
+  SiteVisitSplit,
   Speaker,
   Timetable,
   TravelLeg,
@@ -55,6 +56,10 @@ export const createModule = (body: CreateModuleBody) => post<Module>('/api/modul
 export const updateModule = (id: string, body: UpdateModuleBody) => patch<Module>(`/api/modules/${id}`, body);
 export const createSession = (body: CreateSessionBody) => post<Session>('/api/sessions', body);
 export const updateSession = (id: string, body: UpdateSessionBody) => patch<Session>(`/api/sessions/${id}`, body);
+/** Splits the stream across the module's parallel site visits by capacity (replaces earlier groups). */
+export const distributeSiteVisits = (moduleId: string) => post<SiteVisitSplit>(`/api/modules/${moduleId}/site-visits/distribute`, {});
+export const deleteModule = (id: string) => api<{ ok: true }>(`/api/modules/${id}`, { method: 'DELETE' });
+export const deleteSpeaker = (id: string) => api<{ ok: true }>(`/api/speakers/${id}`, { method: 'DELETE' });
 export const deleteSession = (id: string) => api<{ ok: true }>(`/api/sessions/${id}`, { method: 'DELETE' });
 
 /** After a schedule change: timetables, modules, itineraries and speakers' counts are refetched. */

@@ -17,7 +17,8 @@ export function readCsv(bytes: Buffer, maxRows: number = IMPORT_LIMITS.maxRows):
     skipEmptyLines: false,
     step: (result, parser) => {
       const rowNumber = records.length + 1;
-      const cells = result.data.map((c) => (c ?? '').toString());
+      // Without dynamic typing Papa gives strings only: the row is kept as it comes.
+      const cells = result.data;
       if (result.errors.some((e) => e.type === 'Quotes') && quoteProblemRow === null) quoteProblemRow = rowNumber;
       records.push({ rowNumber, cells });
       if (cells.some((c) => c.trim() !== '')) nonEmpty += 1;

@@ -70,17 +70,28 @@ export function checkPeopleTable(
   reference: ReferenceLookup,
   today: string,
 ): CheckedTable<PersonImportRow> {
+  return checkTable(table, PEOPLE_FIELD_SPECS, explicitMapping, createPersonRowChecker(reference, today));
+}
+
+/**
+ * The check of a person's fields in one row, for any file that holds people (people, applications):
+ * reports every problem and returns the person, or null when the row has any problem so far.
+ */
+export function createPersonRowChecker(reference: ReferenceLookup, today: string): (reader: RowReader) => PersonImportRow | null {
   const firstRowOfEmail = new Map<string, number>();
-  return checkTable(table, PEOPLE_FIELD_SPECS, explicitMapping, (reader) => {
+  // A file repeats the same few regions and dates thousands of times: look each one up once.
+  const findRegion = memoize(reference.findRegion);
+  const birthDates = new Map<string, BirthDate>();
+  return (reader) => {
     const email = checkEmail(reader, firstRowOfEmail);
     const hasNames = [requireValue(reader, 'last_name'), requireValue(reader, 'first_name')].every(Boolean);
     for (const field of ['last_name', 'first_name', 'middle_name']) fitsLength(reader, field, NAME_MAX);
     fitsLength(reader, 'position', POSITION_MAX);
-    const birthDate = checkBirthDate(reader, today);
+    const birthDate = checkBirthDate(reader, today, birthDates);
     const gender = checkGender(reader);
     const phone = optional(reader.get('phone'));
     if (phone && !PHONE.test(phone)) reader.report('phone', 'field.invalid_phone');
-    const regionCode = requireValue(reader, 'region') ? reference.findRegion(reader.get('region')) : null;
+    const regionCode = requireValue(reader, 'region') ? findRegion(reader.get('region')) : null;
     if (reader.get('region') !== '' && !regionCode) reader.report('region', 'field.unknown_region');
     const municipalityName = optional(reader.get('municipality'));
     const municipalityId = regionCode && municipalityName ? reference.findMunicipality(regionCode, municipalityName) : null;
@@ -99,10 +110,11 @@ export function checkPeopleTable(
       regionCode,
       municipalityId,
     };
-  });
+  };
 }
 
-const optional = (value: string): string | null => (isBlank(value) ? null : value);
+/** A blank or dash-only cell is no value. */
+export const optional = (value: string): string | null => (isBlank(value) ? null : value);
 
 function checkEmail(reader: RowReader, firstRowOfEmail: Map<string, number>): string | null {
   if (!requireValue(reader, 'email')) return null;
@@ -120,20 +132,39 @@ function checkEmail(reader: RowReader, firstRowOfEmail: Map<string, number>): st
   return email;
 }
 
-function checkBirthDate(reader: RowReader, today: string): string | null {
+/** A birth-date cell as checked: the date, or the problem with it. */
+type BirthDate = { date: string } | { key: 'field.invalid_date' } | { key: 'field.age_range'; params: Record<string, number> };
+
+function checkBirthDate(reader: RowReader, today: string, seen: Map<string, BirthDate>): string | null {
   const raw = optional(reader.get('birth_date'));
   if (!raw) return null;
+  let checked = seen.get(raw);
+  if (!checked) {
+    checked = parseBirthDate(raw, today);
+    seen.set(raw, checked);
+  }
+  if ('date' in checked) return checked.date;
+  reader.report('birth_date', checked.key, 'params' in checked ? checked.params : undefined);
+  return null;
+}
+
+function parseBirthDate(raw: string, today: string): BirthDate {
   const date = parseDate(raw);
-  if (!date) {
-    reader.report('birth_date', 'field.invalid_date');
-    return null;
-  }
+  if (!date) return { key: 'field.invalid_date' };
   const age = ageOn(date, today);
-  if (age < AGE_RANGE.min || age > AGE_RANGE.max) {
-    reader.report('birth_date', 'field.age_range', { min: AGE_RANGE.min, max: AGE_RANGE.max });
-    return null;
-  }
-  return date;
+  if (age < AGE_RANGE.min || age > AGE_RANGE.max) return { key: 'field.age_range', params: { min: AGE_RANGE.min, max: AGE_RANGE.max } };
+  return { date };
+}
+
+/** A one-argument lookup that remembers its answers (for the span of one file check). */
+export function memoize<T>(lookup: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    if (known.has(text)) return known.get(text) as T;
+    const value = lookup(text);
+    known.set(text, value);
+    return value;
+  };
 }
 
 function checkGender(reader: RowReader): 'female' | 'male' | null {

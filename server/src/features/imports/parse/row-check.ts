@@ -46,8 +46,10 @@ export function checkTable<TRow>(
   const goodRows: TRow[] = [];
   let badRowCount = 0;
   const hasFileErrors = resolved.problems.length > 0;
+  // One reader moved from row to row: a reader (and its closures) per row cost more than the checks.
+  const reader = new TableRowReader(table.columns, resolved.columnOf, problems);
   for (const row of table.rows) {
-    const reader = createRowReader(row, table.columns, resolved.columnOf, problems);
+    reader.moveTo(row);
     const value = checkRow(reader);
     if (reader.hasProblems()) badRowCount += 1;
     else if (value !== null) goodRows.push(value);
@@ -63,35 +65,60 @@ export function checkTable<TRow>(
   };
 }
 
-function createRowReader(row: SheetRow, columns: string[], columnOf: Map<string, number>, sink: RowProblem[]): RowReader {
-  const refused = new Set<string>();
-  let count = 0;
-  const columnName = (field: string) => {
-    const index = columnOf.get(field);
-    return index === undefined ? null : (columns[index] ?? null);
-  };
-  const report: RowReader['report'] = (field, key, params) => {
-    count += 1;
-    sink.push({ row: row.rowNumber, field, column: columnName(field), key, ...(params ? { params } : {}) });
-  };
-  for (const [field, index] of columnOf) {
-    const problem = cellProblem(row.cells[index] ?? '');
-    if (problem) {
-      refused.add(field);
-      report(field, problem);
+class TableRowReader implements RowReader {
+  rowNumber = 0;
+  private cells: string[] = [];
+  /** Fields whose cell was refused in the current row; null while none (the usual case). */
+  private refused: Set<string> | null = null;
+  private count = 0;
+  private readonly fields: Array<[string, number]>;
+
+  constructor(
+    private readonly columns: string[],
+    private readonly columnOf: Map<string, number>,
+    private readonly sink: RowProblem[],
+  ) {
+    this.fields = [...columnOf];
+  }
+
+  /** Points the reader at the next row and checks its cells' raw content (control characters, formulas). */
+  moveTo(row: SheetRow): void {
+    this.rowNumber = row.rowNumber;
+    this.cells = row.cells;
+    this.refused = null;
+    this.count = 0;
+    for (const [field, index] of this.fields) {
+      const problem = cellProblem(row.cells[index] ?? '');
+      if (problem) {
+        (this.refused ??= new Set()).add(field);
+        this.report(field, problem);
+      }
     }
   }
-  return {
-    rowNumber: row.rowNumber,
-    get: (field) => {
-      const index = columnOf.get(field);
-      return index === undefined || refused.has(field) ? '' : (row.cells[index] ?? '');
-    },
-    isRefused: (field) => refused.has(field),
-    hasColumn: (field) => columnOf.has(field),
-    report,
-    hasProblems: () => count > 0,
-  };
+
+  get(field: string): string {
+    const index = this.columnOf.get(field);
+    return index === undefined || this.refused?.has(field) ? '' : (this.cells[index] ?? '');
+  }
+
+  isRefused(field: string): boolean {
+    return this.refused?.has(field) ?? false;
+  }
+
+  hasColumn(field: string): boolean {
+    return this.columnOf.has(field);
+  }
+
+  report(field: string, key: MessageKey, params?: Record<string, string | number>): void {
+    this.count += 1;
+    const index = this.columnOf.get(field);
+    const column = index === undefined ? null : (this.columns[index] ?? null);
+    this.sink.push({ row: this.rowNumber, field, column, key, ...(params ? { params } : {}) });
+  }
+
+  hasProblems(): boolean {
+    return this.count > 0;
+  }
 }
 
 /** Reports a missing required value (unless the cell was already refused) and says whether it is there. */

@@ -1,0 +1,2 @@
+ALTER TABLE "practices" ADD COLUMN "head_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('russian'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('russian'::regconfig, coalesce(summary, '')), 'B')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "practices_head_idx" ON "practices" USING gin ("head_vector");

@@ -1,0 +1,39 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+
+interface ConfirmDeleteProps {
+  /** The button's text ("Delete session") and the question asked before deleting. */
+  label: string;
+  question: string;
+  onConfirm: () => void;
+  isPending: boolean;
+  error: unknown;
+}
+
+/** A quiet delete button that asks once before acting, and shows why the server refused (e.g. still in use). */
+export function ConfirmDelete({ label, question, onConfirm, isPending, error }: ConfirmDeleteProps) {
+  const { t } = useTranslation();
+  const [isConfirming, setIsConfirming] = useState(false);
+  return (
+    <Stack gap="xs">
+      <ProblemAlert error={error} />
+      {isConfirming ? (
+        <Group gap="sm">
+          <Text size="sm">{question}</Text>
+          <Button color="red.9" size="xs" onClick={onConfirm} loading={isPending}>
+            {t('scheduleForm.deleteYes')}
+          </Button>
+          <Button variant="default" size="xs" onClick={() => setIsConfirming(false)}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      ) : (
+        <Button variant="subtle" color="red" w="fit-content" onClick={() => setIsConfirming(true)}>
+          {label}
+        </Button>
+      )}
+    </Stack>
+  );
+}
