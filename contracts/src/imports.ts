@@ -35,16 +35,7 @@ export const MUNICIPALITY_KINDS = [
  * the eligibility rules read, and optionally scores (0–100) and a status from a campaign run elsewhere.
  */
 export const APPLICATION_IMPORT_FIELDS = [
-  'last_name',
-  'first_name',
-  'middle_name',
-  'birth_date',
-  'email',
-  'phone',
-  'position',
-  'region',
-  'municipality',
-  'gender',
+  ...PERSON_IMPORT_FIELDS,
   'education',
   'management_years',
   'service_kind',

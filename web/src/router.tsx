@@ -315,6 +315,11 @@ export function createAppRouter(queryClient: QueryClient) {
     context: { queryClient },
     defaultPreload: false,
     scrollRestoration: true,
+    // Pages are lazily loaded chunks: while one loads, show a loader at once rather than leaving the
+    // previous page (e.g. the sign-in form) on screen under the new address.
+    defaultPendingMs: 0,
+    defaultPendingMinMs: 0,
+    defaultPendingComponent: PageLoader,
   });
 }
 

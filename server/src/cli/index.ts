@@ -18,6 +18,8 @@ Commands:
   invite --email E                          print (and mail) a fresh invitation link
   import-people --stream ID --file PATH [--dry-run] [--skip-bad-rows] [--invite]
                                             import a CSV/XLSX file of people into a stream
+  import-applications --campaign ID --file PATH [--dry-run] [--skip-bad-rows] [--locale ru|en]
+                                            import a CSV/XLSX file of admissions applications into a campaign
   backup --out FILE                         write the whole database to FILE (pg_dump -Fc)
   restore --in FILE [--yes]                 replace the database's data with FILE (pg_restore)
 
@@ -57,6 +59,23 @@ const COMMANDS: Record<string, Command> = {
         dryRun: v['dry-run'] === true,
         skipBadRows: v['skip-bad-rows'] === true,
         invite: v.invite === true,
+      }),
+  },
+  'import-applications': {
+    options: {
+      campaign: { type: 'string' },
+      file: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'skip-bad-rows': { type: 'boolean', default: false },
+      locale: { type: 'string' },
+    },
+    run: async (context, v) =>
+      (await import('./commands/import-applications.ts')).importApplications(context, {
+        campaign: text(v.campaign),
+        file: text(v.file),
+        dryRun: v['dry-run'] === true,
+        skipBadRows: v['skip-bad-rows'] === true,
+        locale: text(v.locale),
       }),
   },
   backup: {

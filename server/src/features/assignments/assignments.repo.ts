@@ -23,30 +23,42 @@ export type AssignmentRow = typeof assignments.$inferSelect & { moduleNumber: nu
 
 const assignmentColumns = { ...getTableColumns(assignments), moduleNumber: scheduleModules.number };
 
+/**
+ * A stream with the intake, programme and organisation above it, and the programme's completion threshold:
+ * what assignments and the completion rules both authorize and report against. Null when no such stream.
+ */
+export async function findStreamPath(db: Executor, streamId: string) {
+  const [row] = await db
+    .select({ streamId: streams.id, intakeId: streams.intakeId, programmeId: intakes.programmeId, organisationId: programmes.organisationId, thresholdPct: programmes.completionThresholdPct, nameRu: streams.nameRu, nameEn: streams.nameEn })
+    .from(streams)
+    .innerJoin(intakes, eq(intakes.id, streams.intakeId))
+    .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
+    .where(eq(streams.id, streamId));
+  return row ?? null;
+}
+
+/** Whether the person is enrolled (and has not withdrawn) in the stream. */
+export async function isEnrolled(db: Executor, personId: string, streamId: string) {
+  const [row] = await db.select({ id: enrolments.id }).from(enrolments).where(and(eq(enrolments.personId, personId), eq(enrolments.streamId, streamId), ne(enrolments.status, 'withdrawn')));
+  return row !== undefined;
+}
+
+/** The ids of the streams the person is enrolled in (withdrawals left out). */
+export async function listEnrolledStreams(db: Executor, personId: string) {
+  const rows = await db.select({ streamId: enrolments.streamId }).from(enrolments).where(and(eq(enrolments.personId, personId), ne(enrolments.status, 'withdrawn')));
+  return rows.map((r) => r.streamId);
+}
+
 /** Assignments, graders, submissions with their versions and files, and grades. */
 export function createAssignmentsRepo(db: Executor) {
   return {
-    async findStreamPath(streamId: string) {
-      const [row] = await db
-        .select({ streamId: streams.id, intakeId: streams.intakeId, programmeId: intakes.programmeId, organisationId: programmes.organisationId, thresholdPct: programmes.completionThresholdPct, nameRu: streams.nameRu, nameEn: streams.nameEn })
-        .from(streams)
-        .innerJoin(intakes, eq(intakes.id, streams.intakeId))
-        .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
-        .where(eq(streams.id, streamId));
-      return row ?? null;
-    },
+    findStreamPath: (streamId: string) => findStreamPath(db, streamId),
     async findModule(moduleId: string) {
       const [row] = await db.select({ id: scheduleModules.id, streamId: scheduleModules.streamId, number: scheduleModules.number }).from(scheduleModules).where(eq(scheduleModules.id, moduleId));
       return row ?? null;
     },
-    async isEnrolled(personId: string, streamId: string) {
-      const [row] = await db.select({ id: enrolments.id }).from(enrolments).where(and(eq(enrolments.personId, personId), eq(enrolments.streamId, streamId), ne(enrolments.status, 'withdrawn')));
-      return row !== undefined;
-    },
-    async listEnrolledStreams(personId: string) {
-      const rows = await db.select({ streamId: enrolments.streamId }).from(enrolments).where(and(eq(enrolments.personId, personId), ne(enrolments.status, 'withdrawn')));
-      return rows.map((r) => r.streamId);
-    },
+    isEnrolled: (personId: string, streamId: string) => isEnrolled(db, personId, streamId),
+    listEnrolledStreams: (personId: string) => listEnrolledStreams(db, personId),
 
     async insertAssignment(values: typeof assignments.$inferInsert) {
       const [row] = await db.insert(assignments).values(values).returning();

@@ -1,6 +1,7 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { completionExceptions, completionRules, enrolments, intakes, programmes, streams, users } from '../../db/schema/index.ts';
+import { completionExceptions, completionRules, programmes, users } from '../../db/schema/index.ts';
+import { findStreamPath, isEnrolled, listEnrolledStreams } from '../assignments/assignments.repo.ts';
 
 /** The database or a transaction. */
 export type Executor = Pick<Database, 'select' | 'selectDistinct' | 'insert' | 'update' | 'delete' | 'execute'>;
@@ -12,15 +13,7 @@ export function createCompletionRepo(db: Executor) {
       const [row] = await db.select({ programmeId: programmes.id, organisationId: programmes.organisationId, thresholdPct: programmes.completionThresholdPct }).from(programmes).where(eq(programmes.id, programmeId));
       return row ?? null;
     },
-    async findStream(streamId: string) {
-      const [row] = await db
-        .select({ streamId: streams.id, intakeId: streams.intakeId, programmeId: intakes.programmeId, organisationId: programmes.organisationId, thresholdPct: programmes.completionThresholdPct, nameRu: streams.nameRu, nameEn: streams.nameEn })
-        .from(streams)
-        .innerJoin(intakes, eq(intakes.id, streams.intakeId))
-        .innerJoin(programmes, eq(programmes.id, intakes.programmeId))
-        .where(eq(streams.id, streamId));
-      return row ?? null;
-    },
+    findStream: (streamId: string) => findStreamPath(db, streamId),
     async findRules(programmeId: string) {
       const [row] = await db.select().from(completionRules).where(eq(completionRules.programmeId, programmeId));
       return row ?? null;
@@ -65,13 +58,7 @@ export function createCompletionRepo(db: Executor) {
         .returning({ id: completionExceptions.id });
       return rows[0]?.id ?? null;
     },
-    async isEnrolled(personId: string, streamId: string) {
-      const [row] = await db.select({ id: enrolments.id }).from(enrolments).where(and(eq(enrolments.personId, personId), eq(enrolments.streamId, streamId), ne(enrolments.status, 'withdrawn')));
-      return row !== undefined;
-    },
-    async listEnrolledStreams(personId: string) {
-      const rows = await db.select({ streamId: enrolments.streamId }).from(enrolments).where(and(eq(enrolments.personId, personId), ne(enrolments.status, 'withdrawn')));
-      return rows.map((r) => r.streamId);
-    },
+    isEnrolled: (personId: string, streamId: string) => isEnrolled(db, personId, streamId),
+    listEnrolledStreams: (personId: string) => listEnrolledStreams(db, personId),
   };
 }

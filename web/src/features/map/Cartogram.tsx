@@ -8,12 +8,18 @@ import classes from './Cartogram.module.css';
 interface CartogramProps {
   regions: Region[];
   counts: Map<string, number>;
-  selected?: string;
+  selected?: string | null;
   onSelect?: (regionCode: string) => void;
+  /** The map's accessible name; the participants map's by default. */
+  label?: string;
+  /** Says what a tile's number counts ("3 adoptions"), for its accessible name; participants by default. */
+  describe?: (name: string, count: number) => string;
+  /** The legend's wording for 0; "no participants" by default. */
+  noneLabel?: string;
 }
 
 /** Russia as a tile grid: one square per federal subject, shaded by its count, with a legend. */
-export function Cartogram({ regions, counts, selected, onSelect }: CartogramProps) {
+export function Cartogram({ regions, counts, selected, onSelect, label, describe, noneLabel }: CartogramProps) {
   const { t } = useTranslation();
   const l = useLocalised();
   const max = Math.max(0, ...counts.values());
@@ -25,11 +31,12 @@ export function Cartogram({ regions, counts, selected, onSelect }: CartogramProp
   return (
     <Box>
       <div className={classes.frame}>
-        <div className={classes.grid} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }} role="group" aria-label={t('map.label')}>
+        <div className={classes.grid} style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))` }} role="group" aria-label={label ?? t('map.label')}>
           {regions.map((region) => {
             const count = counts.get(region.code) ?? 0;
             const colour = colourFor(count, buckets);
             const name = l.name(region);
+            const tileLabel = describe ? describe(name, count) : t('map.tile', { name, count });
             return (
               <button
                 key={region.code}
@@ -38,9 +45,9 @@ export function Cartogram({ regions, counts, selected, onSelect }: CartogramProp
                 data-selected={selected === region.code || undefined}
                 data-empty={count === 0 || undefined}
                 style={{ gridColumn: region.tileCol - minCol + 1, gridRow: region.tileRow - minRow + 1, background: colour.fill, color: colour.text }}
-                aria-label={t('map.tile', { name, count })}
+                aria-label={tileLabel}
                 aria-pressed={selected === region.code}
-                title={t('map.tile', { name, count })}
+                title={tileLabel}
                 onClick={() => onSelect?.(region.code)}
               >
                 {region.code.replace(/^RU-/, '')}
@@ -50,7 +57,7 @@ export function Cartogram({ regions, counts, selected, onSelect }: CartogramProp
         </div>
       </div>
       <Group gap="md" mt="sm" wrap="wrap" aria-label={t('map.legend')} role="list">
-        <LegendItem fill={ZERO_FILL} label={t('map.none')} isEmpty />
+        <LegendItem fill={ZERO_FILL} label={noneLabel ?? t('map.none')} isEmpty />
         {buckets.map((b) => (
           <LegendItem key={b.min} fill={b.fill} label={b.min === b.max ? String(b.min) : t('map.range', { min: b.min, max: b.max })} />
         ))}

@@ -10,8 +10,8 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { AnchorLink } from '../../components/RouterLinks.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { Cartogram } from '../map/Cartogram.tsx';
 import { programmesQuery } from '../programmes/programmes.api.ts';
-import { FlowsCartogram } from './FlowsCartogram.tsx';
 import { flowsQuery, type Flows } from './practices.api.ts';
 
 const route = getRouteApi('/app/practices/flows');
@@ -75,13 +75,15 @@ function FlowsView({ programmeId, flows }: { programmeId: string; flows: Flows }
         w={{ base: '100%', xs: 'auto' }}
       />
       {regions.data && (
-        <FlowsCartogram
+        <Cartogram
           regions={regions.data}
           counts={counts}
+          label={t('practices.flows.mapLabel')}
           describe={(name, count) => t(layer === 'adoptions' ? 'practices.flows.tileAdoptions' : 'practices.flows.tileOrigins', { name, count })}
           noneLabel={t('practices.flows.none')}
           selected={selected}
-          onSelect={setSelected}
+          // Choosing the selected region again goes back to the whole programme's flows.
+          onSelect={(code) => setSelected(selected === code ? null : code)}
         />
       )}
       <Title order={2} size="h3">
