@@ -45,13 +45,6 @@ export function ModuleForm({ streamId, programmeId, module, nextNumber, onDone }
       onDone();
     },
   });
-  const remove = useMutation({
-    mutationFn: () => deleteModule(module!.id),
-    onSuccess: () => {
-      refreshSchedule(queryClient);
-      onDone();
-    },
-  });
   const fieldError = fieldErrorOf(save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -99,7 +92,15 @@ export function ModuleForm({ streamId, programmeId, module, nextNumber, onDone }
         />
         <MultiSelect label={labels.topics} data={TOPICS.map((k) => ({ value: k, label: t(`schedule.topic.${k}`) }))} value={topics} onChange={setTopics} error={fieldError('topics')} />
         {module && (
-          <ConfirmDelete label={t('scheduleForm.deleteModule')} question={t('scheduleForm.deleteModuleConfirm')} onConfirm={() => remove.mutate()} isPending={remove.isPending} error={remove.error} />
+          <ConfirmDelete
+            label={t('scheduleForm.deleteModule')}
+            question={t('scheduleForm.deleteModuleConfirm')}
+            remove={() => deleteModule(module.id)}
+            onDeleted={() => {
+              refreshSchedule(queryClient);
+              onDone();
+            }}
+          />
         )}
         <FormActions isPending={save.isPending} onCancel={onDone} />
       </Stack>

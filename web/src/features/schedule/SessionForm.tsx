@@ -71,13 +71,6 @@ export function SessionForm({ streamId, programmeId, session, moduleId: initialM
       onDone();
     },
   });
-  const remove = useMutation({
-    mutationFn: () => deleteSession(session!.id),
-    onSuccess: () => {
-      refreshSchedule(queryClient);
-      onDone();
-    },
-  });
   const fieldError = fieldErrorOf(save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -139,7 +132,15 @@ export function SessionForm({ streamId, programmeId, session, moduleId: initialM
           error={fieldError('speakerIds')}
         />
         {session && (
-          <ConfirmDelete label={t('scheduleForm.delete')} question={t('scheduleForm.deleteConfirm')} onConfirm={() => remove.mutate()} isPending={remove.isPending} error={remove.error} />
+          <ConfirmDelete
+            label={t('scheduleForm.delete')}
+            question={t('scheduleForm.deleteConfirm')}
+            remove={() => deleteSession(session.id)}
+            onDeleted={() => {
+              refreshSchedule(queryClient);
+              onDone();
+            }}
+          />
         )}
         <FormActions isPending={save.isPending} onCancel={onDone} />
       </Stack>

@@ -1,5 +1,5 @@
 import { Badge, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { meQuery } from '../../api/auth.ts';
@@ -71,12 +71,15 @@ function DeleteSpeaker({ speaker }: { speaker: Speaker }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const remove = useMutation({
-    mutationFn: () => deleteSpeaker(speaker.id),
-    onSuccess: () => {
-      refreshSchedule(queryClient);
-      void navigate({ to: '/programmes/$programmeId/speakers', params: { programmeId: speaker.programmeId }, search: {} });
-    },
-  });
-  return <ConfirmDelete label={t('speakers.delete')} question={t('speakers.deleteConfirm')} onConfirm={() => remove.mutate()} isPending={remove.isPending} error={remove.error} />;
+  return (
+    <ConfirmDelete
+      label={t('speakers.delete')}
+      question={t('speakers.deleteConfirm')}
+      remove={() => deleteSpeaker(speaker.id)}
+      onDeleted={() => {
+        refreshSchedule(queryClient);
+        void navigate({ to: '/programmes/$programmeId/speakers', params: { programmeId: speaker.programmeId }, search: {} });
+      }}
+    />
+  );
 }
