@@ -143,6 +143,10 @@ describe('the command line', () => {
     const dryRun = await runCli('import-people', '--stream', streamId, '--file', bad, '--dry-run');
     expect(dryRun.code).toBe(2);
     expect(dryRun.stderr).toContain('row 2');
+    expect(dryRun.stderr).toContain('Invalid e-mail');
+    const dryRunRu = await runCli('import-people', '--stream', streamId, '--file', bad, '--dry-run', '--locale', 'ru');
+    expect(dryRunRu.code).toBe(2);
+    expect(dryRunRu.stderr).toContain('Некорректный e-mail');
 
     const refused = await runCli('import-people', '--stream', streamId, '--file', bad);
     expect(refused.code).toBe(2);

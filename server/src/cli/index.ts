@@ -16,7 +16,7 @@ Commands:
   create-admin --email E --name N [--password P] [--locale ru|en]
                                             create an administrator (prints an invitation link without --password)
   invite --email E                          print (and mail) a fresh invitation link
-  import-people --stream ID --file PATH [--dry-run] [--skip-bad-rows] [--invite]
+  import-people --stream ID --file PATH [--dry-run] [--skip-bad-rows] [--invite] [--locale ru|en]
                                             import a CSV/XLSX file of people into a stream
   import-applications --campaign ID --file PATH [--dry-run] [--skip-bad-rows] [--locale ru|en]
                                             import a CSV/XLSX file of admissions applications into a campaign
@@ -50,6 +50,7 @@ const COMMANDS: Record<string, Command> = {
       'dry-run': { type: 'boolean', default: false },
       'skip-bad-rows': { type: 'boolean', default: false },
       invite: { type: 'boolean', default: false },
+      locale: { type: 'string' },
     },
     // Loaded on demand: the import parsers (XLSX) are heavy and only this command needs them.
     run: async (context, v) =>
@@ -59,6 +60,7 @@ const COMMANDS: Record<string, Command> = {
         dryRun: v['dry-run'] === true,
         skipBadRows: v['skip-bad-rows'] === true,
         invite: v.invite === true,
+        locale: text(v.locale),
       }),
   },
   'import-applications': {
