@@ -2,7 +2,7 @@ import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocalised } from '../../api/names.ts';
-import { regionsQuery } from '../../api/reference.ts';
+import { useRegions } from '../../api/regions.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
@@ -16,16 +16,12 @@ export function StreamAttendance({ streamId }: { streamId: string }) {
   const { t } = useTranslation();
   const l = useLocalised();
   const report = useQuery(streamAttendanceQuery(streamId));
-  const regions = useQuery(regionsQuery);
-  const regionName = (code: string | null) => {
-    const region = code ? regions.data?.find((r) => r.code === code) : undefined;
-    return region ? l.name(region) : (code ?? '—');
-  };
+  const regions = useRegions();
   const pct = (n: number) => `${n.toLocaleString(l.language === 'en' ? 'en-GB' : 'ru-RU', { maximumFractionDigits: 1 })} %`;
   const columns: Array<Column<Row>> = [
     { key: 'name', label: t('attendance.participant'), render: (r) => r.fullName, card: 'title' },
     { key: 'pct', label: t('attendance.pct'), render: (r) => pct(r.pct), card: 'badge', nowrap: true },
-    { key: 'region', label: t('map.region'), render: (r) => regionName(r.regionCode) },
+    { key: 'region', label: t('map.region'), render: (r) => regions.name(r.regionCode) },
     { key: 'attended', label: t('attendance.attended'), render: (r) => r.attended },
     { key: 'excused', label: t('attendance.excused'), render: (r) => r.excused },
     { key: 'missed', label: t('attendance.missed'), render: (r) => r.missed },

@@ -3,7 +3,7 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { meQuery } from '../../api/auth.ts';
 import { useLocalised } from '../../api/names.ts';
-import { regionsQuery } from '../../api/reference.ts';
+import { useRegions } from '../../api/regions.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { AnchorLink } from '../../components/RouterLinks.tsx';
@@ -15,13 +15,9 @@ export function MyRegionsPage() {
   const { t } = useTranslation();
   const l = useLocalised();
   const { data: me } = useSuspenseQuery(meQuery);
-  const regions = useQuery(regionsQuery);
+  const regions = useRegions();
   const streams = useQuery(streamsQuery({}));
   const codes = [...new Set((me?.grants ?? []).filter((g) => g.role === 'coordinator' && g.regionCode).map((g) => g.regionCode as string))];
-  const regionName = (code: string) => {
-    const region = regions.data?.find((r) => r.code === code);
-    return region ? l.name(region) : code;
-  };
 
   return (
     <Stack>
@@ -32,7 +28,7 @@ export function MyRegionsPage() {
         <Group gap="xs" aria-label={t('myRegions.regions')} role="list">
           {codes.map((code) => (
             <Badge key={code} size="lg" variant="light" role="listitem">
-              {regionName(code)}
+              {regions.name(code)}
             </Badge>
           ))}
         </Group>

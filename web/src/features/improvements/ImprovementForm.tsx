@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AreaCode } from '@ms/contracts/areas';
 import { isProblem } from '../../api/client.ts';
 import { useLocalised } from '../../api/names.ts';
-import { regionsQuery } from '../../api/reference.ts';
+import { useRegions } from '../../api/regions.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { myTeamsQuery } from '../teams/teams.api.ts';
 import { AREAS } from './areas.ts';
@@ -16,7 +16,7 @@ export function ImprovementForm({ streamId, onDone }: { streamId: string; onDone
   const { t } = useTranslation();
   const l = useLocalised();
   const queryClient = useQueryClient();
-  const regions = useQuery(regionsQuery);
+  const regions = useRegions();
   const sessions = useQuery(strategicSessionsQuery(streamId));
   const myTeams = useQuery(myTeamsQuery);
   const myTeam = myTeams.data?.items.find((x) => x.streamId === streamId) ?? null;
@@ -49,7 +49,7 @@ export function ImprovementForm({ streamId, onDone }: { streamId: string; onDone
     >
       <Select label={t('improvements.area')} required searchable data={AREAS.map((code) => ({ value: code, label: t(`improvements.areas.${code}`) }))} value={area} onChange={setArea} error={fieldError('area')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <Select label={t('improvements.region')} required searchable data={(regions.data ?? []).map((r) => ({ value: r.code, label: l.name(r) }))} value={region} onChange={(v) => (setRegion(v), setMunicipalityId(null))} />
+        <Select label={t('improvements.region')} required searchable data={regions.options} value={region} onChange={(v) => (setRegion(v), setMunicipalityId(null))} />
         <Select
           label={t('improvements.municipality')}
           required

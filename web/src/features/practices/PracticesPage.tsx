@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { AREA_CODES, AREA_LABELS, type AreaCode } from '@ms/contracts/areas';
 import { meQuery } from '../../api/auth.ts';
 import { useLocalised } from '../../api/names.ts';
-import { federalDistrictsQuery, regionsQuery } from '../../api/reference.ts';
+import { federalDistrictsQuery } from '../../api/reference.ts';
+import { useRegions } from '../../api/regions.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { AnchorLink, ButtonLink } from '../../components/RouterLinks.tsx';
@@ -24,7 +25,7 @@ export function PracticesPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const { data: me } = useSuspenseQuery(meQuery);
-  const regions = useQuery(regionsQuery);
+  const regions = useRegions();
   const districts = useQuery(federalDistrictsQuery);
   const modules = useQuery(practiceModulesQuery);
   const results = useQuery(practicesQuery(search));
@@ -69,7 +70,7 @@ export function PracticesPage() {
         <Select
           label={t('practices.region')}
           placeholder={t('common.all')}
-          data={(regions.data ?? []).map((r) => ({ value: r.code, label: l.name(r) }))}
+          data={regions.options}
           value={search.region ?? null}
           onChange={(region) => update({ region: region ?? undefined })}
           searchable

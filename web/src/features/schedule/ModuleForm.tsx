@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { CURRICULUM_TOPICS, type CurriculumTopic, type Module } from '@ms/contracts/schedule';
 import { useLocalised } from '../../api/names.ts';
-import { regionsQuery } from '../../api/reference.ts';
+import { useRegions } from '../../api/regions.ts';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { FormActions, fieldErrorOf } from '../programmes/FormActions.tsx';
 import { ConfirmDelete } from './ConfirmDelete.tsx';
@@ -26,7 +26,7 @@ export function ModuleForm({ streamId, programmeId, module, nextNumber, onDone }
   const l = useLocalised();
   const queryClient = useQueryClient();
   const venues = useQuery(venuesQuery(programmeId));
-  const regions = useQuery(regionsQuery);
+  const regions = useRegions();
   const [number, setNumber] = useState<number | string>(module?.number ?? nextNumber ?? 1);
   const [themeRu, setThemeRu] = useState(module?.themeRu ?? '');
   const [themeEn, setThemeEn] = useState(module?.themeEn ?? '');
@@ -85,7 +85,7 @@ export function ModuleForm({ streamId, programmeId, module, nextNumber, onDone }
           description={t('scheduleForm.hostRegionHint')}
           searchable
           clearable
-          data={(regions.data ?? []).map((r) => ({ value: r.code, label: l.name(r) }))}
+          data={regions.options}
           value={hostRegionCode}
           onChange={setHostRegionCode}
           error={fieldError('hostRegionCode')}

@@ -5,7 +5,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { meQuery } from '../../api/auth.ts';
 import { localName, useLocalised } from '../../api/names.ts';
-import { regionsQuery } from '../../api/reference.ts';
+import { useRegions } from '../../api/regions.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { AnchorLink, ButtonLink } from '../../components/RouterLinks.tsx';
@@ -29,7 +29,7 @@ export function ModulePage() {
 function ModuleDetails({ module: m }: { module: Module }) {
   const { t } = useTranslation();
   const l = useLocalised();
-  const regions = useQuery(regionsQuery);
+  const regions = useRegions();
   const { data: me } = useSuspenseQuery(meQuery);
   const isParticipant = me?.roles.some((r) => r === 'participant' || r === 'alumnus') ?? false;
   // The host view is for staff and the module's host: the named coordinator or one for a host region.
@@ -38,10 +38,6 @@ function ModuleDetails({ module: m }: { module: Module }) {
   const programmeId = useQuery({ ...streamQuery(m.streamId), enabled: m.canManage }).data?.programmeId;
   const [editing, setEditing] = useState<ScheduleEditing | null>(null);
   const sessions = useQuery(streamTimetableQuery(m.streamId, { from: m.startsOn, to: m.endsOn }));
-  const regionName = (code: string) => {
-    const region = regions.data?.find((r) => r.code === code);
-    return region ? l.name(region) : code;
-  };
   const theme = localName({ nameRu: m.themeRu, nameEn: m.themeEn }, l.language);
   const address = localName({ nameRu: m.venue.addressRu, nameEn: m.venue.addressEn }, l.language);
 
@@ -93,8 +89,8 @@ function ModuleDetails({ module: m }: { module: Module }) {
           <Text span fw={600}>
             {t('schedule.hostRegion')}:{' '}
           </Text>
-          {m.hostRegionCode ? regionName(m.hostRegionCode) : t('schedule.ownCampus')}
-          {m.coHostRegionCodes.length > 0 && ` (${t('schedule.coHosts')}: ${m.coHostRegionCodes.map(regionName).join(', ')})`}
+          {m.hostRegionCode ? regions.name(m.hostRegionCode) : t('schedule.ownCampus')}
+          {m.coHostRegionCodes.length > 0 && ` (${t('schedule.coHosts')}: ${m.coHostRegionCodes.map(regions.name).join(', ')})`}
         </Text>
         {m.topics.length > 0 && (
           <Group gap={6} mt={4}>

@@ -2,7 +2,7 @@ import { Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { localName, useLocalised } from '../../api/names.ts';
-import { regionsQuery } from '../../api/reference.ts';
+import { useRegions } from '../../api/regions.ts';
 import { PageLoader } from '../../components/PageLoader.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { AnchorLink } from '../../components/RouterLinks.tsx';
@@ -14,14 +14,10 @@ export function StreamItinerary({ streamId, currentModuleId }: { streamId: strin
   const { t } = useTranslation();
   const l = useLocalised();
   const itinerary = useQuery(itineraryQuery(streamId));
-  const regions = useQuery(regionsQuery);
-  if (itinerary.isPending || regions.isPending) return <PageLoader />;
-  if (itinerary.isError || regions.isError) return <ProblemAlert error={itinerary.error ?? regions.error} />;
+  const regions = useRegions();
+  if (itinerary.isPending || regions.query.isPending) return <PageLoader />;
+  if (itinerary.isError || regions.query.isError) return <ProblemAlert error={itinerary.error ?? regions.query.error} />;
   const { stops, totalKm } = itinerary.data;
-  const regionName = (code: string) => {
-    const region = regions.data.find((r) => r.code === code);
-    return region ? l.name(region) : code;
-  };
   const km = (n: number) => t('itinerary.km', { km: l.number(Math.round(n)) });
   const current = stops.find((s) => s.moduleId === currentModuleId);
 
@@ -40,7 +36,7 @@ export function StreamItinerary({ streamId, currentModuleId }: { streamId: strin
                   {t('schedule.moduleNumber', { number: stop.number })}
                 </AnchorLink>
                 <Text size="sm">
-                  {localName({ nameRu: stop.venueNameRu, nameEn: stop.venueNameEn }, l.language)} · {regionName(stop.regionCode)}
+                  {localName({ nameRu: stop.venueNameRu, nameEn: stop.venueNameEn }, l.language)} · {regions.name(stop.regionCode)}
                 </Text>
                 <Text size="sm" c="dimmed">
                   {t('common.dateRange', { from: l.date(stop.startsOn), to: l.date(stop.endsOn) })}
@@ -53,7 +49,7 @@ export function StreamItinerary({ streamId, currentModuleId }: { streamId: strin
           </Paper>
         ))}
       </Box>
-      <ItineraryCartogram regions={regions.data} stops={stops} current={current?.regionCode} />
+      <ItineraryCartogram regions={regions.query.data} stops={stops} current={current?.regionCode} />
       <Text size="sm" c="dimmed">
         {t('itinerary.mapHint')}
       </Text>

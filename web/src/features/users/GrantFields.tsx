@@ -2,7 +2,7 @@ import { Select, SimpleGrid } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocalised } from '../../api/names.ts';
-import { regionsQuery } from '../../api/reference.ts';
+import { useRegions } from '../../api/regions.ts';
 import { programmesQuery, streamsQuery } from '../programmes/programmes.api.ts';
 import { ROLES, type GrantInput, type Role } from './users.api.ts';
 
@@ -12,7 +12,7 @@ export function GrantFields({ value, onChange, errorFor }: { value: GrantInput; 
   const l = useLocalised();
   const programmes = useQuery(programmesQuery({ page: 1, pageSize: 500 }));
   const streams = useQuery({ ...streamsQuery({ programmeId: value.programmeId ?? undefined }), enabled: Boolean(value.programmeId) });
-  const regions = useQuery(regionsQuery);
+  const regions = useRegions();
   const isPlatformWide = value.role === 'admin';
 
   return (
@@ -55,7 +55,7 @@ export function GrantFields({ value, onChange, errorFor }: { value: GrantInput; 
           required
           searchable
           nothingFoundMessage={t('common.nothingFound')}
-          data={(regions.data ?? []).map((r) => ({ value: r.code, label: l.name(r) })).sort((a, b) => a.label.localeCompare(b.label, l.language))}
+          data={regions.options}
           value={value.regionCode ?? null}
           onChange={(regionCode) => onChange({ ...value, regionCode })}
           error={errorFor?.('regionCode')}
