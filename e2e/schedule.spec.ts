@@ -164,6 +164,14 @@ describe('the schedule and attendance', () => {
     await page.goto(`/streams/${ceremony.streamId}?view=attendance`);
     await main(page).getByRole('heading', { name: /Ниже порога \d+ %/ }).waitFor();
     expect(await main(page).getByRole('link', { name: 'Выгрузить отметки (CSV)' }).getAttribute('href')).toBe(`/api/streams/${ceremony.streamId}/attendance/export?format=csv`);
+    // The participants table searches, sorts and pages on the page.
+    const byParticipant = main(page).getByRole('table', { name: 'По участникам' });
+    await expect.poll(() => byParticipant.locator('tbody tr').count()).toBe(25);
+    await main(page).getByRole('button', { name: 'Посещаемость' }).last().click();
+    const lowest = await byParticipant.locator('tbody tr').first().locator('td').nth(1).textContent();
+    expect(parseFloat(lowest!.replace(',', '.'))).toBeLessThan(80);
+    await main(page).getByRole('searchbox', { name: 'Поиск по ФИО или региону' }).fill('Пензенская');
+    await expect.poll(async () => new Set(await byParticipant.locator('tbody tr td:nth-child(3)').allTextContents())).toEqual(new Set(['Пензенская область']));
     await expectAccessible(page);
     await screenshot(page, 'stream-attendance-desktop');
     await phone.context.close();

@@ -52,5 +52,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await fs.mkdir(SCREENSHOTS, { recursive: true });
+  // A full-page shot keeps the fixed header where the page was scrolled to, over the content: start at the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }

@@ -3,8 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocalised } from '../../api/names.ts';
 import { useRegions } from '../../api/regions.ts';
+import { useClientTable } from '../../components/client-table.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
+import { SearchInput } from '../../components/SearchInput.tsx';
+import { TablePager } from '../../components/TablePager.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { AttendanceImport } from './AttendanceImport.tsx';
 import { attendanceExportUrl, streamAttendanceQuery, type StreamAttendance as Report } from './attendance.api.ts';
@@ -19,13 +22,22 @@ export function StreamAttendance({ streamId }: { streamId: string }) {
   const regions = useRegions();
   const pct = (n: number) => `${n.toLocaleString(l.language === 'en' ? 'en-GB' : 'ru-RU', { maximumFractionDigits: 1 })} %`;
   const columns: Array<Column<Row>> = [
-    { key: 'name', label: t('attendance.participant'), render: (r) => r.fullName, card: 'title' },
-    { key: 'pct', label: t('attendance.pct'), render: (r) => pct(r.pct), card: 'badge', nowrap: true },
-    { key: 'region', label: t('map.region'), render: (r) => regions.name(r.regionCode) },
-    { key: 'attended', label: t('attendance.attended'), render: (r) => r.attended },
-    { key: 'excused', label: t('attendance.excused'), render: (r) => r.excused },
-    { key: 'missed', label: t('attendance.missed'), render: (r) => r.missed },
+    { key: 'name', label: t('attendance.participant'), sortField: 'name', render: (r) => r.fullName, card: 'title' },
+    { key: 'pct', label: t('attendance.pct'), sortField: 'pct', render: (r) => pct(r.pct), card: 'badge', nowrap: true },
+    { key: 'region', label: t('map.region'), sortField: 'region', render: (r) => regions.name(r.regionCode) },
+    { key: 'attended', label: t('attendance.attended'), sortField: 'attended', render: (r) => r.attended },
+    { key: 'excused', label: t('attendance.excused'), sortField: 'excused', render: (r) => r.excused },
+    { key: 'missed', label: t('attendance.missed'), sortField: 'missed', render: (r) => r.missed },
   ];
+  // The whole stream comes in one response (up to a few hundred people): search, order and pages work here.
+  const participants = useClientTable(
+    report.data?.participants ?? [],
+    {
+      searchText: (r) => `${r.fullName} ${regions.name(r.regionCode)}`,
+      sortKeys: { name: (r) => r.fullName, pct: (r) => r.pct, region: (r) => regions.name(r.regionCode), attended: (r) => r.attended, excused: (r) => r.excused, missed: (r) => r.missed },
+    },
+    { initialSort: { field: 'name', dir: 'asc' }, locale: l.language },
+  );
 
   return (
     <QueryState query={report}>
@@ -77,7 +89,9 @@ export function StreamAttendance({ streamId }: { streamId: string }) {
             <Title order={2} size="h4" id="participants-heading">
               {t('attendance.byParticipant')}
             </Title>
-            <ResponsiveTable caption={t('attendance.byParticipant')} rows={data.participants} rowKey={(r) => r.personId} columns={columns} />
+            <SearchInput label={t('attendance.searchParticipants')} {...participants.search} />
+            <ResponsiveTable caption={t('attendance.byParticipant')} rows={participants.rows} rowKey={(r) => r.personId} columns={columns} sort={participants.sort} />
+            <TablePager {...participants.pager} />
           </Stack>
         </Stack>
       )}
