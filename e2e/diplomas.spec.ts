@@ -33,6 +33,11 @@ describe('verifiable diplomas', () => {
     const issued = data.rows.filter((r) => r.diploma);
     expect(new Set(issued.map((r) => r.diploma!.validFrom.slice(0, 10)))).toEqual(new Set(['2025-06-05']));
     const valid = issued.find((r) => r.diploma!.status === 'valid')!;
+    // The staff table shows a page of 25 and finds a diploma by its registry number.
+    const staffTable = main(staff).getByRole('table', { name: 'Участники потока и их дипломы' });
+    expect(await staffTable.locator('tbody tr').count()).toBe(Math.min(25, data.rows.length));
+    await main(staff).getByRole('searchbox', { name: 'Поиск по ФИО или номеру' }).fill(valid.diploma!.registryNumber);
+    await expect.poll(() => staffTable.locator('tbody tr').allTextContents()).toEqual([expect.stringContaining(valid.fullName)]);
     await staffContext.close();
 
     const context = await newContext(browser);

@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Group, Progress, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Progress, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocalised } from '../../api/names.ts';
 import { AppModal } from '../../components/AppModal.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
+import { useClientTable } from '../../components/client-table.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
+import { SearchInput } from '../../components/SearchInput.tsx';
+import { TablePager } from '../../components/TablePager.tsx';
 import { jobQuery } from '../imports/imports.api.ts';
 import { CeremonySchedule } from './CeremonySchedule.tsx';
 import { pdfUrl, reinstateDiploma, revokeDiploma, setOverride, startIssue, streamDiplomasQuery, zipUrl, type StreamDiplomas as Data } from './diplomas.api.ts';
@@ -17,8 +20,7 @@ const STATUS_COLOR = { valid: 'green', revoked: 'red', expired: 'orange' } as co
 const FILTERS = ['all', 'eligible', 'not_eligible', 'override', 'issued', 'not_issued', 'revoked'] as const;
 type Filter = (typeof FILTERS)[number];
 
-function matches(row: Row, filter: Filter, q: string): boolean {
-  if (q && !row.fullName.toLowerCase().includes(q) && !(row.diploma?.registryNumber.toLowerCase().includes(q) ?? false)) return false;
+function matches(row: Row, filter: Filter): boolean {
   if (filter === 'eligible') return row.isEligible;
   if (filter === 'not_eligible') return !row.isEligible;
   if (filter === 'override') return row.override !== null;
@@ -37,20 +39,19 @@ export function StreamDiplomas({ streamId }: { streamId: string }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
-  const [q, setQ] = useState('');
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['diplomas', 'stream', streamId] });
   const issue = useMutation({ mutationFn: () => startIssue(streamId), onSuccess: (r) => setJobId(r.jobId) });
 
   const columns: Array<Column<Row>> = [
-    { key: 'name', label: t('diplomas.participant'), card: 'title', render: (r) => r.fullName },
-    { key: 'attendance', label: t('diplomas.attendance'), nowrap: true, render: (r) => `${l.number(r.attendancePct)} %` },
+    { key: 'name', label: t('diplomas.participant'), sortField: 'name', card: 'title', render: (r) => r.fullName },
+    { key: 'attendance', label: t('diplomas.attendance'), sortField: 'attendance', nowrap: true, render: (r) => `${l.number(r.attendancePct)} %` },
     {
       key: 'eligible',
       label: t('diplomas.eligibility'),
       nowrap: true,
       render: (r) => (
         <Stack gap={2}>
-          <Badge color={r.isEligible ? 'green' : 'gray'} variant={r.override ? 'outline' : 'light'}>
+          <Badge color={r.isEligible ? 'green' : 'gray'} variant={r.override ? 'outline' : 'light'} miw="max-content">
             {t(r.isEligible ? 'diplomas.eligible' : 'diplomas.notEligible')}
           </Badge>
           {r.override && <Text size="xs">{t('diplomas.overrideNote', { reason: r.override.reason })}</Text>}
@@ -60,12 +61,13 @@ export function StreamDiplomas({ streamId }: { streamId: string }) {
     {
       key: 'diploma',
       label: t('diplomas.diploma'),
+      sortField: 'registry',
       card: 'badge',
       nowrap: true,
       render: (r) =>
         r.diploma ? (
           <Group gap={6} wrap="nowrap">
-            <Badge color={STATUS_COLOR[r.diploma.status]} variant="light">{t(`diplomas.status.${r.diploma.status}`)}</Badge>
+            <Badge color={STATUS_COLOR[r.diploma.status]} variant="light" miw="max-content">{t(`diplomas.status.${r.diploma.status}`)}</Badge>
             <a href={pdfUrl(r.diploma.id)} download aria-label={t('diplomas.pdfFor', { name: r.fullName })}>
               {r.diploma.registryNumber}
             </a>
@@ -99,6 +101,13 @@ export function StreamDiplomas({ streamId }: { streamId: string }) {
     },
   ];
 
+  // A stream's participants come whole (tens to a few hundred): filter, search, order and pages work here.
+  const table = useClientTable(
+    (data.data?.rows ?? []).filter((r) => matches(r, filter)),
+    { searchText: (r) => `${r.fullName} ${r.diploma?.registryNumber ?? ''}`, sortKeys: { name: (r) => r.fullName, attendance: (r) => r.attendancePct, registry: (r) => r.diploma?.registryNumber } },
+    { initialSort: { field: 'name', dir: 'asc' }, locale: l.language },
+  );
+
   return (
     <QueryState query={data}>
       {(d) => (
@@ -119,10 +128,11 @@ export function StreamDiplomas({ streamId }: { streamId: string }) {
           <ProblemAlert error={issue.error} />
           {(jobId ?? d.lastRunId) && <IssueProgress jobId={(jobId ?? d.lastRunId)!} onFinished={refresh} />}
           <Group gap="sm" align="flex-end" wrap="wrap">
-            <TextInput label={t('diplomas.search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={280} />
-            <Select label={t('diplomas.filter')} value={filter} allowDeselect={false} w={240} onChange={(v) => setFilter((v ?? 'all') as Filter)} data={FILTERS.map((f) => ({ value: f, label: t(`diplomas.filters.${f}`) }))} />
+            <SearchInput label={t('diplomas.search')} {...table.search} w={{ base: '100%', xs: 280 }} />
+            <Select label={t('diplomas.filter')} value={filter} allowDeselect={false} w={240} onChange={(v) => (setFilter((v ?? 'all') as Filter), table.resetPage())} data={FILTERS.map((f) => ({ value: f, label: t(`diplomas.filters.${f}`) }))} />
           </Group>
-          <ResponsiveTable caption={t('diplomas.tableCaption')} rows={d.rows.filter((r) => matches(r, filter, q.trim().toLowerCase()))} rowKey={(r) => r.personId} columns={columns} />
+          <ResponsiveTable caption={t('diplomas.tableCaption')} rows={table.rows} rowKey={(r) => r.personId} columns={columns} sort={table.sort} />
+          <TablePager {...table.pager} />
           <AppModal opened={dialog !== null} onClose={() => setDialog(null)} title={dialog ? t(`diplomas.${dialog.kind}Title`, { name: dialog.row.fullName }) : ''}>
             {dialog && <ReasonForm streamId={streamId} dialog={dialog} onDone={() => { setDialog(null); refresh(); }} />}
           </AppModal>
