@@ -1,5 +1,4 @@
 import { Button, Group, Select, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +9,8 @@ import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.t
 import { AnchorLink } from '../../components/RouterLinks.tsx';
 import { buildCsv, downloadText } from '../../components/csv-download.ts';
 import { SearchInput } from '../../components/SearchInput.tsx';
-import { sortBy } from '../../components/sort.ts';
+import { useClientTable } from '../../components/client-table.ts';
 import { TablePager } from '../../components/TablePager.tsx';
-import type { SortDir } from '../../components/SortableTh.tsx';
 import { programmeQuery } from '../programmes/programmes.api.ts';
 import { AFFILIATIONS } from './affiliations.ts';
 import { speakersQuery, type Speaker } from './schedule-manage.api.ts';
@@ -30,11 +28,13 @@ export function SpeakersPage() {
   const navigate = route.useNavigate();
   const programme = useQuery(programmeQuery(programmeId));
   const speakers = useQuery(speakersQuery(programmeId));
-  // The registry is small (tens of people) and comes whole: search, sort and pages work on the page.
-  const [q, setQ] = useState<string | undefined>();
-  const [sort, setSort] = useState<{ field: string; dir: SortDir }>({ field: 'name', dir: 'asc' });
-  const [page, setPage] = useState(1);
   const organisationOf = (s: Speaker) => localName({ nameRu: s.organisationRu, nameEn: s.organisationEn }, l.language);
+  // The registry is small (tens of people) and comes whole: search, sort and pages work on the page.
+  const table = useClientTable(
+    (speakers.data ?? []).filter((s) => !affiliation || s.affiliationKind === affiliation),
+    { searchText: (s) => `${l.name(s)} ${organisationOf(s)}`, sortKeys: { name: (s) => l.name(s), organisation: (s) => organisationOf(s), sessions: (s) => s.sessionCount } },
+    { initialSort: { field: 'name', dir: 'asc' }, pageSize: PAGE_SIZE, locale: l.language },
+  );
   const columns: Array<Column<Speaker>> = [
     {
       key: 'name',
@@ -68,27 +68,15 @@ export function SpeakersPage() {
           value={affiliation ?? ''}
           allowDeselect={false}
           onChange={(value) => {
-            setPage(1);
+            table.resetPage();
             void navigate({ search: { affiliation: AFFILIATIONS.find((k) => k === value) }, replace: true });
           }}
         />
-        <SearchInput
-          label={t('speakers.search')}
-          value={q}
-          onSearch={(value) => {
-            setPage(1);
-            setQ(value);
-          }}
-        />
+        <SearchInput label={t('speakers.search')} {...table.search} />
       </Group>
       <QueryState query={speakers}>
-        {(items) => {
-          const needle = q?.toLocaleLowerCase(l.language);
-          const matching = items.filter(
-            (s) => (!affiliation || s.affiliationKind === affiliation) && (!needle || `${l.name(s)} ${organisationOf(s)}`.toLocaleLowerCase(l.language).includes(needle)),
-          );
-          const key = (s: Speaker) => (sort.field === 'sessions' ? s.sessionCount : sort.field === 'organisation' ? organisationOf(s) : l.name(s));
-          const rows = sortBy(matching, key, sort.dir, l.language);
+        {() => {
+          const rows = table.matching;
           const exportCsv = () =>
             downloadText(
               'speakers.csv',
@@ -106,12 +94,12 @@ export function SpeakersPage() {
               </Button>
               <ResponsiveTable
                 caption={t('speakers.title')}
-                rows={rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)}
+                rows={table.rows}
                 rowKey={(s) => s.id}
                 columns={columns}
-                sort={{ ...sort, onSort: (field, dir) => setSort({ field, dir }) }}
+                sort={table.sort}
               />
-              <TablePager page={page} pageSize={PAGE_SIZE} total={rows.length} onPage={setPage} />
+              <TablePager {...table.pager} />
             </Stack>
           );
         }}
