@@ -4,9 +4,12 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalised } from '../../api/names.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
+import { useClientTable } from '../../components/client-table.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { AnchorLink } from '../../components/RouterLinks.tsx';
+import { SearchInput } from '../../components/SearchInput.tsx';
+import { TablePager } from '../../components/TablePager.tsx';
 import { gradingQueueQuery, titleOf, type GradingQueue } from './assignments.api.ts';
 
 type Row = GradingQueue['items'][number];
@@ -24,6 +27,7 @@ export function GradingQueuePage() {
     {
       key: 'owner',
       label: t('assignments.owner'),
+      sortField: 'owner',
       card: 'title',
       render: (r) => (
         <AnchorLink to="/grading/$submissionId" params={{ submissionId: r.id }}>
@@ -31,8 +35,8 @@ export function GradingQueuePage() {
         </AnchorLink>
       ),
     },
-    { key: 'assignment', label: t('assignments.assignment'), render: (r) => titleOf({ titleRu: r.assignmentTitleRu, titleEn: r.assignmentTitleEn }, l.language) },
-    { key: 'submitted', label: t('assignments.submittedAt'), nowrap: true, render: (r) => l.dateTime(r.lastSubmittedAt) },
+    { key: 'assignment', label: t('assignments.assignment'), sortField: 'assignment', render: (r) => titleOf({ titleRu: r.assignmentTitleRu, titleEn: r.assignmentTitleEn }, l.language) },
+    { key: 'submitted', label: t('assignments.submittedAt'), sortField: 'submitted', nowrap: true, render: (r) => l.dateTime(r.lastSubmittedAt) },
     {
       key: 'state',
       label: t('assignments.state'),
@@ -51,6 +55,13 @@ export function GradingQueuePage() {
       ),
     },
   ];
+  const assignmentOf = (r: Row) => titleOf({ titleRu: r.assignmentTitleRu, titleEn: r.assignmentTitleEn }, l.language);
+  // The queue comes whole (an expert's share of a stream): search, order and pages work on the page; oldest first.
+  const table = useClientTable(
+    query.data?.items ?? [],
+    { searchText: (r) => `${r.ownerName} ${assignmentOf(r)}`, sortKeys: { owner: (r) => r.ownerName, assignment: assignmentOf, submitted: (r) => r.lastSubmittedAt } },
+    { initialSort: { field: 'submitted', dir: 'asc' }, locale: l.language },
+  );
   return (
     <Stack>
       <PageTitle>{t('assignments.gradingTitle')}</PageTitle>
@@ -62,7 +73,17 @@ export function GradingQueuePage() {
         w="fit-content"
       />
       <QueryState query={query}>
-        {(data) => (data.items.length === 0 ? <Text c="dimmed">{t('assignments.queueEmpty')}</Text> : <ResponsiveTable caption={t('assignments.gradingTitle')} rows={data.items} rowKey={(r) => r.id} columns={columns} />)}
+        {(data) =>
+          data.items.length === 0 ? (
+            <Text c="dimmed">{t('assignments.queueEmpty')}</Text>
+          ) : (
+            <Stack gap="xs">
+              <SearchInput label={t('assignments.queueSearch')} {...table.search} />
+              <ResponsiveTable caption={t('assignments.gradingTitle')} rows={table.rows} rowKey={(r) => r.id} columns={columns} sort={table.sort} />
+              <TablePager {...table.pager} />
+            </Stack>
+          )
+        }
       </QueryState>
     </Stack>
   );
