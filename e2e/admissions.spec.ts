@@ -103,7 +103,11 @@ describe('admissions staff', () => {
     await main(page).getByRole('link', { name: 'Ранжирование' }).click();
     await page.waitForURL(/\/ranking$/);
     const proposed = main(page).getByRole('group', { name: 'Предлагаемая конфигурация' });
-    await proposed.getByLabel('Максимумы по регионам (КОД=число через запятую)').fill('RU-MOW=1');
+    // At most one admitted from Moscow: the region is picked by name and gets a limit of 1.
+    const caps = proposed.getByRole('group', { name: 'Максимумы по регионам' });
+    await caps.getByRole('textbox', { name: 'Добавить регион' }).fill('Моск');
+    await page.getByRole('option', { name: 'Москва', exact: true }).click();
+    expect(await caps.getByRole('textbox', { name: 'Москва: число мест' }).inputValue()).toBe('1');
     await main(page).getByRole('button', { name: 'Сравнить «что если»' }).click();
     await main(page).getByText(/^Выйдут \(\d+\)$/).waitFor();
     await expectAccessible(page);

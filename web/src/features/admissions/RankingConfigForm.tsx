@@ -1,8 +1,7 @@
-import { useState } from 'react';
-import { Fieldset, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Fieldset, NumberInput, SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RankingConfig } from '@ms/contracts/admissions';
-import { formatPairs, parsePairs } from './admissions-text.ts';
+import { RegionLimitsField } from './RegionLimitsField.tsx';
 
 export const DEFAULT_CONFIG: RankingConfig = {
   weights: { test: 40, expert: 40, interview: 20 },
@@ -15,26 +14,11 @@ export const DEFAULT_CONFIG: RankingConfig = {
   floors: {},
 };
 
-/** One ranking configuration; the CODE=n lists are edited as text and reported invalid until they parse. */
+/** One ranking configuration: weights, totals, and per-region caps and floors. */
 export function RankingConfigForm({ legend, value, onChange }: { legend: string; value: RankingConfig; onChange: (next: RankingConfig) => void }) {
   const { t } = useTranslation();
-  const [capsText, setCapsText] = useState(formatPairs(value.caps));
-  const [floorsText, setFloorsText] = useState(formatPairs(value.floors));
   const num = (n: string | number, fallback = 0) => (n === '' ? fallback : Number(n));
   const setWeight = (key: keyof RankingConfig['weights'], n: string | number) => onChange({ ...value, weights: { ...value.weights, [key]: num(n) } });
-  const pairsField = (label: string, text: string, setText: (s: string) => void, key: 'caps' | 'floors') => (
-    <TextInput
-      label={label}
-      value={text}
-      error={parsePairs(text) === null ? t('admissions.rank.badPairs') : undefined}
-      onChange={(e) => {
-        const next = e.currentTarget.value;
-        setText(next);
-        const parsed = parsePairs(next);
-        if (parsed) onChange({ ...value, [key]: parsed });
-      }}
-    />
-  );
   return (
     <Fieldset legend={legend}>
       <Stack>
@@ -50,8 +34,8 @@ export function RankingConfigForm({ legend, value, onChange }: { legend: string;
           <NumberInput label={t('admissions.rank.defaultFloor')} value={value.defaultFloor} onChange={(n) => onChange({ ...value, defaultFloor: num(n) })} min={0} />
           <NumberInput label={t('admissions.rank.defaultCap')} value={value.defaultCap ?? ''} onChange={(n) => onChange({ ...value, defaultCap: n === '' ? null : Number(n) })} min={0} />
         </SimpleGrid>
-        {pairsField(t('admissions.rank.caps'), capsText, setCapsText, 'caps')}
-        {pairsField(t('admissions.rank.floors'), floorsText, setFloorsText, 'floors')}
+        <RegionLimitsField legend={t('admissions.rank.caps')} value={value.caps} onChange={(caps) => onChange({ ...value, caps })} />
+        <RegionLimitsField legend={t('admissions.rank.floors')} value={value.floors} onChange={(floors) => onChange({ ...value, floors })} />
       </Stack>
     </Fieldset>
   );

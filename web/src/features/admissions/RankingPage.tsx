@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useLocalised } from '../../api/names.ts';
+import { useRegions } from '../../api/regions.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -123,17 +124,27 @@ function Workspace({ campaignId, state }: { campaignId: string; state: RankingSt
   );
 }
 
+/** Scores as the reader writes decimals: 73,94 in Russian, 73.94 in English. */
+function useScoreFormat() {
+  const { language } = useLocalised();
+  const format = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return (n: number | null | undefined) => (n === null || n === undefined ? '—' : format.format(n));
+}
+
 function SummaryLine({ label, summary }: { label: string; summary: Summary }) {
   const { t } = useTranslation();
+  const score = useScoreFormat();
   return (
     <Text size="sm">
-      <b>{label}:</b> {t('admissions.rank.summary', { ...summary, cutoff: summary.cutoff?.toFixed(2) ?? '—' })}
+      <b>{label}:</b> {t('admissions.rank.summary', { ...summary, cutoff: score(summary.cutoff) })}
     </Text>
   );
 }
 
 function CandidateTable({ title, rows }: { title: string; rows: Candidate[] }) {
   const { t } = useTranslation();
+  const regions = useRegions();
+  const score = useScoreFormat();
   return (
     <Stack gap="xs">
       <Title order={3} size="h5">
@@ -160,8 +171,8 @@ function CandidateTable({ title, rows }: { title: string; rows: Candidate[] }) {
                 <Table.Tr key={r.applicationId}>
                   <Table.Td>{r.position}</Table.Td>
                   <Table.Td>{r.fullName}</Table.Td>
-                  <Table.Td>{r.regionCode}</Table.Td>
-                  <Table.Td>{r.compositeScore.toFixed(2)}</Table.Td>
+                  <Table.Td>{regions.name(r.regionCode)}</Table.Td>
+                  <Table.Td>{score(r.compositeScore)}</Table.Td>
                   <Table.Td>{t(`admissions.decisionReason.${r.reason}`)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -28,20 +28,3 @@ export function toLocalInput(iso: string): string {
 export function fromLocalInput(value: string): string {
   return new Date(`${value}:00+03:00`).toISOString();
 }
-
-/** "RU-MOW=10, RU-SAM=5" ⇄ { 'RU-MOW': 10, 'RU-SAM': 5 }; null when the text is malformed. */
-export function parsePairs(text: string): Record<string, number> | null {
-  const result: Record<string, number> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const match = /^([A-Za-z]{2}-[A-Za-z]{2,3})\s*=\s*(\d{1,6})$/.exec(part);
-    if (!match) return null;
-    result[match[1]!.toUpperCase()] = Number(match[2]);
-  }
-  return result;
-}
-
-export function formatPairs(pairs: Record<string, number>): string {
-  return Object.entries(pairs)
-    .map(([code, n]) => `${code}=${n}`)
-    .join(', ');
-}
