@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, newContext, screenshot } from './support/browser.ts';
 import { main, pageHeading, signedInPage } from './support/app.ts';
 
@@ -24,10 +24,14 @@ async function confirmationLink(admin: Page, email: string): Promise<string> {
   return `${url.pathname}${url.search}`;
 }
 
+/** The applicant of the first journey, kept open for the interview journey that follows it. */
+let applicant: { context: BrowserContext; page: Page } | null = null;
+
 describe('a public applicant', () => {
   it('applies without an account: e-mail confirmation, draft, consent, one submit, status', async () => {
     const context = await newContext(browser, { phone: true });
     const page = await context.newPage();
+    applicant = { context, page };
     const email = `applicant-e2e-${Date.now()}@example.test`;
 
     await page.goto(`/apply/${OPEN_CAMPAIGN}`);
@@ -86,7 +90,62 @@ describe('a public applicant', () => {
     await screenshot(page, 'admissions-test-phone');
     await main(page).getByRole('button', { name: 'Завершить тест' }).click();
     await main(page).getByText('Тест завершён. Результат: 25 из 100').waitFor();
+  });
+
+  it('is booked for an interview that staff then move, and sees the slot in their own time zone with a calendar file', async () => {
+    expect(applicant).toBeTruthy();
+    const { context: applicantContext, page: me } = applicant!;
+    const { context, page } = await signedInPage(browser, 'perm-staff');
+    await page.goto('/admissions');
+    await main(page).getByRole('link', { name: 'Школа мэров Пермского края — набор 2027' }).click();
+    await page.waitForURL(/\/admissions\/[^/]+$/);
+    await main(page).getByRole('link', { name: 'Собеседования' }).click();
+    await page.waitForURL(/\/interviews$/);
+    const slot = main(page).getByRole('region', { name: /^Слот 20 янв\. 2027 г\., 09:00/ });
+    // The picker searches the server: a surname finds the candidate wherever they are in the list.
+    await slot.getByRole('textbox', { name: 'Кандидат' }).fill('Соколова');
+    await page.getByRole('option', { name: 'Соколова Дарья · Пермский край' }).click();
+    await slot.getByRole('button', { name: 'Записать' }).click();
+    await slot.getByText('Записано 1 из 6').waitFor();
+
+    await slot.getByRole('button', { name: 'Изменить' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Изменить слот' });
+    await dialog.getByLabel(/^Начало/).fill('2027-01-20T10:30');
+    await dialog.getByLabel('Место').fill('Пермь, ул. Ленина, 51, каб. 12');
+    await dialog.getByRole('button', { name: 'Сохранить', exact: true }).click();
+    await dialog.getByText('В слот записан 1 кандидат: он получит письмо с новым временем и местом.').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-interview-move-confirm-desktop');
+    await dialog.getByRole('button', { name: 'Сохранить и уведомить' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const moved = main(page).getByRole('region', { name: /^Слот 20 янв\. 2027 г\., 10:30/ });
+    await moved.getByText('Пермь, ул. Ленина, 51, каб. 12').waitFor();
+
+    // The empty online slot is deleted after one question.
+    const online = main(page).getByRole('region', { name: /^Слот 21 янв\. 2027 г\., 12:00/ });
+    await online.getByRole('button', { name: 'Удалить слот' }).click();
+    await online.getByRole('button', { name: 'Да, удалить' }).click();
+    await online.waitFor({ state: 'detached' });
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-interviews-edited-desktop');
     await context.close();
+
+    // The applicant is in Perm (UTC+5): their page shows Perm time and the programme's Moscow time beside it.
+    const cdp = await applicantContext.newCDPSession(me);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'Asia/Yekaterinburg' });
+    await me.goto(me.url().replace(/\/test$/, ''));
+    const card = main(me).getByRole('region', { name: 'Собеседование' });
+    await card.getByText('среда, 20 января 2027 г., 12:30–13:00').waitFor();
+    await card.getByText(/По времени программы: 10:30–11:00\./).waitFor();
+    await card.getByText('Пермь, ул. Ленина, 51, каб. 12').waitFor();
+    await card.getByRole('link', { name: 'https://meet.example.org/perm-2027-a' }).waitFor();
+    await card.getByText('2 эксперта').waitFor();
+    const ics = await me.request.get((await card.getByRole('link', { name: 'Добавить в календарь (.ics)' }).getAttribute('href'))!);
+    expect(ics.headers()['content-type']).toContain('text/calendar');
+    expect(await ics.text()).toContain('DTSTART;TZID=Europe/Moscow:20270120T103000');
+    await expectAccessible(me);
+    await screenshot(me, 'admissions-my-interview-phone');
+    await applicantContext.close();
   });
 });
 

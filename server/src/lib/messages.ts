@@ -236,6 +236,21 @@ export const MESSAGES = {
     'admissions.interview_place_required': 'Укажите место или ссылку на онлайн-встречу',
     'admissions.interview_not_candidate': 'Кандидат не допущен к собеседованию',
     'admissions.interview_slot_full': 'В этом слоте нет свободных мест',
+    'admissions.interview_slot_has_candidates': 'В слоте записаны кандидаты ({count}): подтвердите изменение — им придёт письмо',
+    'admissions.interview_capacity_below_booked': 'В слоте уже записано {booked}: вместимость не может быть меньше',
+    'admissions.interview_slot_scored': 'Собеседование в этом слоте уже прошло и оценено: удалить слот нельзя',
+    'admissions.interview_candidate_scored': 'Кандидат уже оценён на собеседовании: снять его со слота нельзя',
+    'mail.admissions.interview.place': 'Место: {place}',
+    'mail.admissions.interview.online': 'Онлайн-встреча: {url}',
+    'mail.admissions.interview.invited.subject': 'Приглашение на собеседование — «{campaign}»',
+    'mail.admissions.interview.invited.body':
+      'Здравствуйте, {name}!\n\nПриглашаем вас на собеседование по заявке на «{campaign}».\n\nКогда: {when}\nПродолжительность: {duration} мин\n{where}\n\nПодробности и файл для календаря — в личном кабинете:\n{link}',
+    'mail.admissions.interview.moved.subject': 'Собеседование изменено — «{campaign}»',
+    'mail.admissions.interview.moved.body':
+      'Здравствуйте, {name}!\n\nВремя или место вашего собеседования по заявке на «{campaign}» изменилось.\n\nБыло: {before}\nТеперь: {when}\nПродолжительность: {duration} мин\n{where}\n\nОбновите событие в календаре — новый файл в личном кабинете:\n{link}',
+    'mail.admissions.interview.cancelled.subject': 'Собеседование отменено — «{campaign}»',
+    'mail.admissions.interview.cancelled.body':
+      'Здравствуйте, {name}!\n\nСобеседование по заявке на «{campaign}», назначенное на {when}, отменено. Новое время мы сообщим отдельным письмом; заявка остаётся в конкурсе.\n\nСтатус заявки:\n{link}',
     'admissions.funnel.applications': 'Заявки',
     'admissions.funnel.eligible': 'Соответствуют требованиям',
     'admissions.funnel.nominated': 'Номинированы',
@@ -531,6 +546,21 @@ export const MESSAGES = {
     'admissions.interview_place_required': 'Give a place or an online meeting link',
     'admissions.interview_not_candidate': 'This candidate is not admitted to the interview',
     'admissions.interview_slot_full': 'This slot has no free places',
+    'admissions.interview_slot_has_candidates': 'Candidates are booked into this slot ({count}): confirm the change — they will be e-mailed',
+    'admissions.interview_capacity_below_booked': '{booked} are already booked into this slot: the capacity cannot be lower',
+    'admissions.interview_slot_scored': 'This slot’s interviews have taken place and been scored: it cannot be deleted',
+    'admissions.interview_candidate_scored': 'The candidate has already been scored at the interview: they cannot be taken off the slot',
+    'mail.admissions.interview.place': 'Place: {place}',
+    'mail.admissions.interview.online': 'Online meeting: {url}',
+    'mail.admissions.interview.invited.subject': 'Invitation to an interview — “{campaign}”',
+    'mail.admissions.interview.invited.body':
+      'Hello {name},\n\nYou are invited to an interview on your application to “{campaign}”.\n\nWhen: {when}\nDuration: {duration} min\n{where}\n\nDetails and a calendar file are in your account:\n{link}',
+    'mail.admissions.interview.moved.subject': 'Interview changed — “{campaign}”',
+    'mail.admissions.interview.moved.body':
+      'Hello {name},\n\nThe time or place of your interview on your application to “{campaign}” has changed.\n\nWas: {before}\nNow: {when}\nDuration: {duration} min\n{where}\n\nUpdate the event in your calendar — a new file is in your account:\n{link}',
+    'mail.admissions.interview.cancelled.subject': 'Interview cancelled — “{campaign}”',
+    'mail.admissions.interview.cancelled.body':
+      'Hello {name},\n\nYour interview on your application to “{campaign}”, set for {when}, has been cancelled. We will e-mail a new time separately; your application stays in the competition.\n\nApplication status:\n{link}',
     'admissions.funnel.applications': 'Applications',
     'admissions.funnel.eligible': 'Eligible',
     'admissions.funnel.nominated': 'Nominated',

@@ -147,6 +147,14 @@ async function interviewSlot(fx: AccessFixture, db: Database) {
   return { campaignId, slotId: slot!.id, applicationId: application.id };
 }
 
+/** The participant's own application, booked into an interview slot tomorrow. */
+async function participantInterview(fx: AccessFixture, db: Database) {
+  const { application } = await participantDraft(fx, db);
+  const [slot] = await db.insert(admissionInterviewSlots).values({ campaignId: application.campaignId, startsAt: new Date(Date.now() + DAY), durationMinutes: 30, place: 'Ауд. 3', capacity: 2 }).returning();
+  await db.insert(admissionInterviewBookings).values({ applicationId: application.id, slotId: slot!.id, bookedAt: new Date() });
+  return application.id;
+}
+
 const config = { weights: { test: 1, expert: 1, interview: 1 }, targetTotal: 10, reserveSize: 2 };
 
 /** Admissions (issue 3). */
@@ -331,6 +339,36 @@ export const ADMISSIONS_ROUTE_CASES: RouteCase[] = [
       return { url: `/api/admissions/campaigns/${campaignId}/interviews/slots/${slotId}/bookings`, body: { applicationId: application.id } };
     },
   },
+  {
+    key: 'PUT /api/admissions/campaigns/{id}/interviews/slots/{slotId}',
+    allowed: STAFF,
+    build: async (fx, db) => {
+      const { campaignId, slotId } = await interviewSlot(fx, db);
+      return {
+        url: `/api/admissions/campaigns/${campaignId}/interviews/slots/${slotId}`,
+        body: { startsAt: new Date(Date.now() + 2 * DAY).toISOString(), durationMinutes: 30, place: 'Ауд. 4', capacity: 5, panel: [fx.users.expert.id], isConfirmed: true },
+      };
+    },
+  },
+  {
+    key: 'DELETE /api/admissions/campaigns/{id}/interviews/slots/{slotId}',
+    allowed: STAFF,
+    build: async (fx, db) => {
+      const { campaignId, slotId } = await interviewSlot(fx, db);
+      return { url: `/api/admissions/campaigns/${campaignId}/interviews/slots/${slotId}?confirmed=true` };
+    },
+  },
+  {
+    key: 'DELETE /api/admissions/campaigns/{id}/interviews/slots/{slotId}/bookings/{applicationId}',
+    allowed: STAFF,
+    build: async (fx, db) => {
+      const { campaignId, slotId, applicationId } = await interviewSlot(fx, db);
+      return { url: `/api/admissions/campaigns/${campaignId}/interviews/slots/${slotId}/bookings/${applicationId}` };
+    },
+  },
+  { key: 'GET /api/admissions/campaigns/{id}/interviews/candidates', allowed: STAFF, build: async (fx, db) => ({ url: `/api/admissions/campaigns/${(await admissionsFixture(fx, db)).campaignId}/interviews/candidates?q=a` }) },
+  { key: 'GET /api/me/applications/{id}/interview', allowed: ['participant'], build: async (fx, db) => ({ url: `/api/me/applications/${await participantInterview(fx, db)}/interview` }) },
+  { key: 'GET /api/me/applications/{id}/interview.ics', allowed: ['participant'], build: async (fx, db) => ({ url: `/api/me/applications/${await participantInterview(fx, db)}/interview.ics` }) },
   { key: 'GET /api/me/interviews', allowed: 'signed-in', build: async () => ({ url: '/api/me/interviews' }) },
   {
     key: 'PUT /api/me/interviews/{slotId}/scores/{applicationId}',

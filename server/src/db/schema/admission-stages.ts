@@ -1,4 +1,4 @@
-import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { admissionApplications, admissionCampaigns } from './admissions.ts';
 import { regions } from './reference.ts';
@@ -75,7 +75,6 @@ export const admissionExpertReviews = pgTable(
     total: doublePrecision('total'),
     comment: text('comment'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
-    position: integer('position').notNull().default(0),
   },
   (t) => [
     uniqueIndex('admission_expert_reviews_application_expert_uq').on(t.applicationId, t.expertUserId),

@@ -1,4 +1,4 @@
-import { and, asc, avg, count, eq, inArray } from 'drizzle-orm';
+import { and, asc, avg, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   admissionApplications,
   admissionCampaigns,
@@ -7,9 +7,20 @@ import {
   admissionInterviewScores,
   admissionInterviewSlots,
   people,
+  regions,
   users,
 } from '../../db/schema/index.ts';
+import { likePattern, pageOffset } from '../../lib/pagination.ts';
 import type { Executor } from '../programmes/programmes.repo.ts';
+
+/** Candidates of the interview stage: eligible, and nominated when the campaign has the gate. */
+export function inStageCondition(campaignId: string, hasGate: boolean): SQL {
+  return and(
+    eq(admissionApplications.campaignId, campaignId),
+    eq(admissionApplications.isEligible, true),
+    hasGate ? eq(admissionApplications.status, 'nominated') : inArray(admissionApplications.status, ['submitted', 'nominated']),
+  )!;
+}
 
 /** Interviews: slots, panels, bookings and panel scores. */
 export function createInterviewsRepo(db: Executor) {
@@ -50,6 +61,126 @@ export function createInterviewsRepo(db: Executor) {
       const [slot] = await db.insert(admissionInterviewSlots).values(values).returning();
       await db.insert(admissionInterviewPanel).values(panel.map((userId) => ({ slotId: slot!.id, userId })));
       return slot!;
+    },
+
+    /** Changes the slot's time, place, link and capacity, and replaces its panel. */
+    async updateSlot(slotId: string, values: Pick<typeof admissionInterviewSlots.$inferInsert, 'startsAt' | 'durationMinutes' | 'place' | 'onlineUrl' | 'capacity'>, panel: string[]) {
+      await db.update(admissionInterviewSlots).set(values).where(eq(admissionInterviewSlots.id, slotId));
+      await db.delete(admissionInterviewPanel).where(eq(admissionInterviewPanel.slotId, slotId));
+      await db.insert(admissionInterviewPanel).values(panel.map((userId) => ({ slotId, userId })));
+    },
+
+    /** Deletes the slot with its panel and bookings (the candidates become unbooked). */
+    async deleteSlot(slotId: string) {
+      await db.delete(admissionInterviewBookings).where(eq(admissionInterviewBookings.slotId, slotId));
+      await db.delete(admissionInterviewPanel).where(eq(admissionInterviewPanel.slotId, slotId));
+      await db.delete(admissionInterviewSlots).where(eq(admissionInterviewSlots.id, slotId));
+    },
+
+    /** Takes a candidate off a slot; false when they were not booked into it. */
+    async unbook(slotId: string, applicationId: string): Promise<boolean> {
+      const deleted = await db
+        .delete(admissionInterviewBookings)
+        .where(and(eq(admissionInterviewBookings.slotId, slotId), eq(admissionInterviewBookings.applicationId, applicationId)))
+        .returning({ id: admissionInterviewBookings.applicationId });
+      return deleted.length === 1;
+    },
+
+    async hasScores(applicationId: string): Promise<boolean> {
+      const [row] = await db.select({ n: count() }).from(admissionInterviewScores).where(eq(admissionInterviewScores.applicationId, applicationId));
+      return (row?.n ?? 0) > 0;
+    },
+
+    /** Whether any candidate booked into the slot already has a panel score. */
+    async slotHasScores(slotId: string): Promise<boolean> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(admissionInterviewBookings)
+        .innerJoin(admissionInterviewScores, eq(admissionInterviewScores.applicationId, admissionInterviewBookings.applicationId))
+        .where(eq(admissionInterviewBookings.slotId, slotId));
+      return (row?.n ?? 0) > 0;
+    },
+
+    /** Who a letter about the slot goes to: its booked candidates (or the given ones), with their language. */
+    recipients(filter: { slotId: string } | { applicationIds: string[] }) {
+      return db
+        .select({
+          applicationId: admissionApplications.id,
+          email: people.email,
+          firstName: people.firstName,
+          locale: users.locale,
+          titleRu: admissionCampaigns.titleRu,
+          titleEn: admissionCampaigns.titleEn,
+        })
+        .from(admissionApplications)
+        .innerJoin(people, eq(people.id, admissionApplications.personId))
+        .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, admissionApplications.campaignId))
+        .leftJoin(users, eq(users.id, admissionApplications.userId))
+        .where(
+          'slotId' in filter
+            ? inArray(admissionApplications.id, db.select({ id: admissionInterviewBookings.applicationId }).from(admissionInterviewBookings).where(eq(admissionInterviewBookings.slotId, filter.slotId)))
+            : inArray(admissionApplications.id, filter.applicationIds),
+        );
+    },
+
+    /**
+     * The picker: in-stage candidates whose name or region (code or name) matches, the unbooked first,
+     * a page at a time, with the slot each is booked into.
+     */
+    async searchCandidates(campaignId: string, hasGate: boolean, query: { q?: string | undefined; page: number; pageSize: number }) {
+      const conditions = [inStageCondition(campaignId, hasGate)];
+      if (query.q) {
+        const pattern = likePattern(query.q);
+        const words = query.q.split(/\s+/).filter(Boolean).map((word) => likePattern(word));
+        conditions.push(
+          or(
+            // Every typed word in the full name, in any order ("Иван Петров" finds Петров Иван Сергеевич).
+            and(...words.map((w) => ilike(sql`concat_ws(' ', ${people.lastName}, ${people.firstName}, ${people.middleName})`, w))),
+            ilike(admissionApplications.regionCode, pattern),
+            ilike(regions.nameRu, pattern),
+            ilike(regions.nameEn, pattern),
+          )!,
+        );
+      }
+      const where = and(...conditions);
+      const base = db
+        .select({
+          application: { id: admissionApplications.id, regionCode: admissionApplications.regionCode, position: admissionApplications.position },
+          lastName: people.lastName,
+          firstName: people.firstName,
+          middleName: people.middleName,
+          bookedSlotId: admissionInterviewBookings.slotId,
+          bookedStartsAt: admissionInterviewSlots.startsAt,
+        })
+        .from(admissionApplications)
+        .innerJoin(people, eq(people.id, admissionApplications.personId))
+        .leftJoin(regions, eq(regions.code, admissionApplications.regionCode))
+        .leftJoin(admissionInterviewBookings, eq(admissionInterviewBookings.applicationId, admissionApplications.id))
+        .leftJoin(admissionInterviewSlots, eq(admissionInterviewSlots.id, admissionInterviewBookings.slotId));
+      const [items, [total]] = await Promise.all([
+        base
+          .where(where)
+          .orderBy(sql`${admissionInterviewBookings.slotId} is not null`, asc(people.lastName), asc(people.firstName), asc(admissionApplications.id))
+          .limit(query.pageSize)
+          .offset(pageOffset(query.page, query.pageSize)),
+        db
+          .select({ n: count() })
+          .from(admissionApplications)
+          .innerJoin(people, eq(people.id, admissionApplications.personId))
+          .leftJoin(regions, eq(regions.code, admissionApplications.regionCode))
+          .where(where),
+      ]);
+      return { items, total: total?.n ?? 0 };
+    },
+
+    /** The application's booked slot with its panel's size, or null. */
+    async bookedSlotOf(applicationId: string) {
+      const [row] = await db
+        .select({ slot: admissionInterviewSlots, panelSize: sql<number>`(select count(*)::int from ${admissionInterviewPanel} where ${admissionInterviewPanel.slotId} = ${admissionInterviewSlots.id})` })
+        .from(admissionInterviewBookings)
+        .innerJoin(admissionInterviewSlots, eq(admissionInterviewSlots.id, admissionInterviewBookings.slotId))
+        .where(eq(admissionInterviewBookings.applicationId, applicationId));
+      return row ?? null;
     },
 
     /** The slot of the campaign, locked so that two bookings cannot overfill it. */

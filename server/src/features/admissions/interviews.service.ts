@@ -6,61 +6,42 @@ import type { Actor } from '../../lib/access.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
+import type { Mailer } from '../../lib/mailer.ts';
 import type { CampaignsService } from './campaigns.service.ts';
-import { createExpertsRepo } from './experts.repo.ts';
+import { sendInterviewLetters, type InterviewLetter, type Recipient } from './interviews.mail.ts';
 import { createInterviewsRepo } from './interviews.repo.ts';
+import { checkSlotBody, fullName, loadBoard, slotBase, type Meta } from './interviews.shared.ts';
 
-type Meta = { ip: string | null };
-const fullName = (p: { lastName: string; firstName: string; middleName: string | null }) => [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
-const slotBase = (slot: { id: string; startsAt: Date; durationMinutes: number; place: string | null; onlineUrl: string | null; capacity: number }) => ({
-  id: slot.id,
-  startsAt: slot.startsAt.toISOString(),
-  durationMinutes: slot.durationMinutes,
-  place: slot.place,
-  onlineUrl: slot.onlineUrl,
-  capacity: slot.capacity,
-});
+/** What the interview services need besides the database. */
+export interface InterviewDeps {
+  db: Database;
+  clock: Clock;
+  campaigns: CampaignsService;
+  mailer: Mailer;
+  config: { publicUrl: string; timeZone: string };
+}
 
 /**
  * Interviews: staff create slots (time, place or link, capacity, a panel of the programme's experts)
- * and book candidates into them; each panel member scores their candidates (0–100), and the panel's
- * mean is the application's interview score, which the ranking reads.
+ * and book candidates into them (who are invited by e-mail); each panel member scores their candidates
+ * (0–100), and the panel's mean is the application's interview score, which the ranking reads.
+ * Changing and deleting slots, and the candidate picker, are in interviews.slots.ts.
  */
-export function createInterviewsService(deps: { db: Database; clock: Clock; campaigns: CampaignsService }) {
+export function createInterviewsService(deps: InterviewDeps) {
   const { db, clock } = deps;
   const repo = createInterviewsRepo(db);
-
-  async function board(campaignId: string): Promise<InterviewBoard> {
-    const slots = await repo.listSlots(campaignId);
-    const ids = slots.map((s) => s.id);
-    const [panel, bookings] = await Promise.all([repo.panelOf(ids), repo.bookingsOf(ids)]);
-    const counts = await repo.scoreCounts(bookings.map((b) => b.application.id));
-    return {
-      slots: slots.map((slot) => ({
-        ...slotBase(slot),
-        panel: panel.filter((p) => p.slotId === slot.id).map((p) => ({ userId: p.userId, displayName: p.displayName })),
-        candidates: bookings
-          .filter((b) => b.slotId === slot.id)
-          .map((b) => ({ applicationId: b.application.id, fullName: fullName(b), regionCode: b.application.regionCode, scores: counts.get(b.application.id) ?? 0, interviewScore: b.application.interviewScore })),
-      })),
-    };
-  }
 
   return {
     async getBoard(actor: Actor, campaignId: string, meta: Meta): Promise<InterviewBoard> {
       await deps.campaigns.managedCampaign(actor, campaignId);
-      const result = await board(campaignId);
+      const result = await loadBoard(db, campaignId);
       await recordAudit(db, { actor, action: 'admission.read_interviews', entity: 'admission_campaign', entityId: campaignId, ip: meta.ip });
       return result;
     },
 
     async createSlot(actor: Actor, campaignId: string, body: CreateSlotBody, meta: Meta): Promise<InterviewBoard> {
       const row = await deps.campaigns.managedCampaign(actor, campaignId);
-      if (!body.place && !body.onlineUrl) throw new AppError('validation', { fields: [{ path: 'body.place', key: 'admissions.interview_place_required' }] });
-      const panel = [...new Set(body.panel)];
-      const experts = new Set((await createExpertsRepo(db).expertCandidates(panel, row)).map((e) => e.userId));
-      const problems = body.panel.flatMap((userId, index) => (experts.has(userId) ? [] : [{ path: `body.panel.${index}`, key: 'admissions.expert_not_expert' as const }]));
-      if (problems.length > 0) throw new AppError('validation', { fields: problems });
+      const panel = await checkSlotBody(db, body, row);
       await db.transaction(async (tx) => {
         const slot = await createInterviewsRepo(tx).insertSlot(
           { campaignId, startsAt: new Date(body.startsAt), durationMinutes: body.durationMinutes, place: body.place ?? null, onlineUrl: body.onlineUrl ?? null, capacity: body.capacity },
@@ -68,13 +49,16 @@ export function createInterviewsService(deps: { db: Database; clock: Clock; camp
         );
         await recordAudit(tx, { actor, action: 'admission.create_interview_slot', entity: 'admission_interview_slot', entityId: slot.id, ip: meta.ip, details: { campaignId } });
       });
-      return board(campaignId);
+      return loadBoard(db, campaignId);
     },
 
-    /** Books a candidate of the campaign into a slot (moving an earlier booking), within its capacity. */
+    /**
+     * Books a candidate of the campaign into a slot (moving an earlier booking), within its capacity. The
+     * candidate is told by e-mail (invited, or moved from the earlier slot) when the slot is still ahead.
+     */
     async book(actor: Actor, campaignId: string, slotId: string, applicationId: string, meta: Meta): Promise<InterviewBoard> {
       const row = await deps.campaigns.managedCampaign(actor, campaignId);
-      await db.transaction(async (tx) => {
+      const letter = await db.transaction(async (tx): Promise<{ recipients: Recipient[]; letter: InterviewLetter } | null> => {
         const txRepo = createInterviewsRepo(tx);
         const slot = await txRepo.lockSlot(campaignId, slotId);
         if (!slot) throw new AppError('not_found');
@@ -83,10 +67,15 @@ export function createInterviewsService(deps: { db: Database; clock: Clock; camp
         const isInStage = application.isEligible === true && (row.campaign.hasNominationGate ? application.status === 'nominated' : ['submitted', 'nominated'].includes(application.status));
         if (!isInStage) throw new AppError('conflict', { fields: [{ path: 'body.applicationId', key: 'admissions.interview_not_candidate' }] });
         if ((await txRepo.countBooked(slotId, applicationId)) >= slot.capacity) throw new AppError('conflict', { fields: [{ path: 'id', key: 'admissions.interview_slot_full' }] });
+        const earlier = await txRepo.bookedSlotOf(applicationId);
         await txRepo.book({ applicationId, slotId, bookedAt: clock.now(), bookedBy: actor.userId });
-        await recordAudit(tx, { actor, action: 'admission.book_interview', entity: 'admission_application', entityId: applicationId, ip: meta.ip, details: { slotId } });
+        await recordAudit(tx, { actor, action: 'admission.book_interview', entity: 'admission_application', entityId: applicationId, ip: meta.ip, details: { slotId, fromSlotId: earlier?.slot.id ?? null } });
+        if (earlier?.slot.id === slotId || slot.startsAt <= clock.now()) return null;
+        const recipients = await txRepo.recipients({ applicationIds: [applicationId] });
+        return { recipients, letter: earlier ? { kind: 'moved', slot, before: earlier.slot } : { kind: 'invited', slot } };
       });
-      return board(campaignId);
+      if (letter) await sendInterviewLetters({ mailer: deps.mailer, ...deps.config }, letter.recipients, letter.letter);
+      return loadBoard(db, campaignId);
     },
 
     /** The panel member's slots, candidates and own scores. */

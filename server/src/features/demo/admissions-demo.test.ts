@@ -65,6 +65,19 @@ describe('admissions demo', () => {
     expect(facts.third).toBeGreaterThan(0);
   });
 
+  it('gives every 2024 applicant an essay of their own, and the Perm campaign two interview slots with a panel', async () => {
+    const essays = await one<{ n: number; distinct: number; shortest: number }>(sql`
+      select count(*)::int as n, count(distinct a.motivation)::int as distinct, min(length(a.motivation))::int as shortest
+      from admission_applications a join admission_campaigns c on c.id = a.campaign_id where c.slug = 'school-of-mayors-2024'`);
+    expect(essays).toMatchObject({ n: 640, distinct: 640 });
+    expect(essays.shortest).toBeGreaterThan(600);
+    const slots = await one<{ slots: number; panel: number }>(sql`
+      select count(distinct s.id)::int as slots, count(p.user_id)::int as panel
+      from admission_interview_slots s join admission_campaigns c on c.id = s.campaign_id
+      join admission_interview_panel p on p.slot_id = s.id where c.slug = 'perm-school-of-mayors-2027'`);
+    expect(slots).toEqual({ slots: 2, panel: 4 });
+  });
+
   it('re-ranks to the same 160 through the API and shows the open regional campaign publicly', async () => {
     const staff = await signIn(t.app, `staff@${DEMO_EMAIL_DOMAIN}`, DEMO_PASSWORD);
     const campaigns = await staff.request({ method: 'GET', url: '/api/admissions/campaigns' });

@@ -11,8 +11,11 @@ import type { DemoRows, Executor } from './demo.repo.ts';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PATRONYMICS, SURNAMES } from './names.ts';
 import { mulberry32, pick, randomInt, type Rng } from './prng.ts';
 import { seedExpertStageDemo } from './admissions-experts-demo.ts';
+import { composeEssay } from './admissions-essays.ts';
+import { seedPermInterviewsDemo } from './admissions-interviews-demo.ts';
 
 const SEED = 20_240_515;
+const ESSAY_SEED = 20_240_601;
 /** Applicants besides the 160 who were admitted: with them, 640 applications, 4 per place. */
 const OTHER_APPLICANTS = 480;
 /** At most this many nominees in all (the regions' quotas bind first). */
@@ -192,7 +195,6 @@ export async function seedAdmissionsDemo(tx: Executor, rows: DemoRows) {
     serviceKind: 'municipal',
     serviceYears: randomInt(rng, 4, 25),
     position: p.position,
-    motivation: 'Хочу применить лучшие практики управления в своём муниципалитете.',
     submittedAt: at(opensAt, Math.floor(rng() * window)),
     testScore: randomInt(rng, 70, 100),
     isEligible: true,
@@ -237,7 +239,6 @@ export async function seedAdmissionsDemo(tx: Executor, rows: DemoRows) {
       serviceKind: o.serviceKind,
       serviceYears: o.serviceYears,
       position: o.position,
-      motivation: 'Хочу развивать свой муниципалитет и учиться у коллег из других регионов.',
       submittedAt: at(opensAt, Math.floor(rng() * window)),
       isEligible: eligibility.isEligible,
       eligibilityReasons: eligibility.reasons,
@@ -285,6 +286,10 @@ export async function seedAdmissionsDemo(tx: Executor, rows: DemoRows) {
       status: item.outcome === 'admitted' ? 'enrolled' : item.outcome,
     });
   }
+  // Essays from a source of their own per applicant, so that the draws above (and the ranking) stay as they were.
+  applications.forEach((a, i) => {
+    a.motivation = composeEssay(mulberry32(ESSAY_SEED + i), { regionCode: a.regionCode!, position: a.position, managementYears: a.managementYears });
+  });
   await insertAll(tx, admissionApplications, applications);
   await expertStage.insertReviews();
   await tx.insert(admissionRankingRuns).values({
@@ -317,6 +322,7 @@ export async function seedAdmissionsDemo(tx: Executor, rows: DemoRows) {
   await tx.insert(admissionTestQuestions).values(
     PERM_TEST.map((q, position) => ({ ...q, campaignId: permCampaign!.id, position })),
   );
+  await seedPermInterviewsDemo(tx, rows, permCampaign!.id);
   const [counts] = (await tx.execute<{ n: number }>(sql`select count(*)::int as n from ${admissionApplications}`)).rows;
   return { applications: counts?.n ?? 0, nominated, admitted: result.summary.admitted };
 }

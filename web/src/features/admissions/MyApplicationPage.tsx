@@ -14,6 +14,7 @@ import { ButtonLink } from '../../components/RouterLinks.tsx';
 import { fetchMyApplication, grantConsent, saveMyApplication, submitMyApplication, type OwnApplication } from './admissions.api.ts';
 import { reasonText, STATUS_COLOURS } from './admissions-text.ts';
 import { DocumentsSection } from './DocumentsSection.tsx';
+import { MyInterviewCard } from './MyInterviewCard.tsx';
 
 const route = getRouteApi('/public/my-applications/$applicationId');
 
@@ -54,6 +55,7 @@ function ApplicationView({ application }: { application: OwnApplication }) {
           {t('admissions.test.open')}
         </ButtonLink>
       )}
+      {!isDraft && <MyInterviewCard applicationId={application.id} />}
       {isDraft ? <DraftForm application={application} /> : <Summary application={application} />}
     </Stack>
   );

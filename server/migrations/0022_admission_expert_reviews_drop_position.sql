@@ -1,0 +1,1 @@
+ALTER TABLE "admission_expert_reviews" DROP COLUMN "position";
