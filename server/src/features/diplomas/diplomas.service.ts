@@ -12,7 +12,7 @@ import { createCeremonyRepo } from './diplomas.ceremony.repo.ts';
 import { verifyUrl } from './diplomas.credential.ts';
 import { ISSUE_JOB } from './diplomas.jobs.ts';
 import { ELIGIBILITY_RULES_SOURCE, evaluateEligibility } from './diplomas.eligibility.ts';
-import { renderDiplomaPdf } from './diplomas.pdf.ts';
+import { createDiplomaPdfRenderer, renderDiplomaPdf, type DiplomaPdfFacts } from './diplomas.pdf.ts';
 import { canManageDiplomas, canReadDiploma } from './diplomas.policy.ts';
 import { toSummary } from './diplomas.present.ts';
 import { createDiplomasRepo, type DiplomaView, type StreamContext } from './diplomas.repo.ts';
@@ -41,9 +41,8 @@ export function createDiplomasService(deps: { db: Database; clock: Clock; auditB
     return diploma;
   }
 
-  async function pdfOf(diploma: DiplomaView): Promise<Uint8Array> {
-    const stream = (await repo.streamContext(diploma.streamId))!;
-    return renderDiplomaPdf({
+  function pdfFacts(diploma: DiplomaView, stream: StreamContext): DiplomaPdfFacts {
+    return {
       credential: diploma.credential,
       verifyUrl: verifyUrl(deps.publicUrl, diploma.id),
       programmeNameRu: stream.programmeNameRu,
@@ -57,7 +56,11 @@ export function createDiplomasService(deps: { db: Database; clock: Clock; auditB
       totalHours: stream.totalHours,
       topicsRu: stream.topics.map((c) => CURRICULUM_TOPICS[c as keyof typeof CURRICULUM_TOPICS]?.ru ?? c),
       topicsEn: stream.topics.map((c) => CURRICULUM_TOPICS[c as keyof typeof CURRICULUM_TOPICS]?.en ?? c),
-    });
+    };
+  }
+
+  async function pdfOf(diploma: DiplomaView): Promise<Uint8Array> {
+    return renderDiplomaPdf(pdfFacts(diploma, (await repo.streamContext(diploma.streamId))!));
   }
 
   async function changeStatus(actor: Actor, id: string, reason: string, action: 'revoked' | 'reinstated') {
@@ -174,7 +177,10 @@ export function createDiplomasService(deps: { db: Database; clock: Clock; auditB
       // PDFs are already compressed: stored as they are. A failure mid-way aborts the download rather than
       // sending a truncated archive that looks complete.
       void (async () => {
-        for (const d of diplomas) zip.addBuffer(Buffer.from(await pdfOf(d)), `${d.registryNumber}.pdf`, { compress: false });
+        // The stream is read once (not per diploma) and its fonts subset once for all its diplomas.
+        const facts = diplomas.map((d) => pdfFacts(d, stream));
+        const render = await createDiplomaPdfRenderer(facts);
+        for (const [i, d] of diplomas.entries()) zip.addBuffer(Buffer.from(await render(facts[i]!)), `${d.registryNumber}.pdf`, { compress: false });
         zip.end();
       })().catch((error: unknown) => (zip.outputStream as unknown as Readable).destroy(error instanceof Error ? error : new Error(String(error))));
       return { stream: zip.outputStream, fileName: `diplomas-stream-${stream.streamNumber}.zip` };
