@@ -1,6 +1,6 @@
 import type { BulkIssueBody, SetOverrideBody, StreamDiplomas } from '@ms/contracts/diplomas';
 import { CURRICULUM_TOPICS } from '@ms/contracts/schedule';
-import type { Readable } from 'node:stream';
+import type { PassThrough, Readable } from 'node:stream';
 import yazl from 'yazl';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../lib/access.ts';
@@ -180,7 +180,14 @@ export function createDiplomasService(deps: { db: Database; clock: Clock; auditB
         // The stream is read once (not per diploma) and its fonts subset once for all its diplomas.
         const facts = diplomas.map((d) => pdfFacts(d, stream));
         const render = await createDiplomaPdfRenderer(facts);
-        for (const [i, d] of diplomas.entries()) zip.addBuffer(Buffer.from(await render(facts[i]!)), `${d.registryNumber}.pdf`, { compress: false });
+        const output = zip.outputStream as unknown as PassThrough;
+        for (const [i, d] of diplomas.entries()) {
+          // yazl writes without backpressure: without this wait a slow client would leave most of a
+          // large stream's ZIP in memory. A dropped download stops the rendering.
+          if (output.writableLength > ZIP_BUFFER_BYTES) await drainedOrClosed(output);
+          if (output.destroyed) return;
+          zip.addBuffer(Buffer.from(await render(facts[i]!)), `${d.registryNumber}.pdf`, { compress: false });
+        }
         zip.end();
       })().catch((error: unknown) => (zip.outputStream as unknown as Readable).destroy(error instanceof Error ? error : new Error(String(error))));
       return { stream: zip.outputStream, fileName: `diplomas-stream-${stream.streamNumber}.zip` };
@@ -189,3 +196,19 @@ export function createDiplomasService(deps: { db: Database; clock: Clock; auditB
 }
 
 export type DiplomasService = ReturnType<typeof createDiplomasService>;
+
+/** How much of a stream's ZIP may wait unread before rendering pauses (about 80 diplomas). */
+const ZIP_BUFFER_BYTES = 4 * 1024 * 1024;
+
+/** Resolves when the stream has drained its buffer, or has been closed (the client went away). */
+function drainedOrClosed(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
