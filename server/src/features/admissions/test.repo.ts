@@ -1,6 +1,23 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import { admissionApplications, admissionCampaigns, admissionTestAnswers, admissionTestAttempts, admissionTestQuestions } from '../../db/schema/index.ts';
 import type { Executor } from '../programmes/programmes.repo.ts';
+
+// One array parameter (node-postgres sends it as a PostgreSQL array); a bare JS array in sql`` would
+// expand into a parenthesised list of parameters instead.
+const column = (values: unknown[]) => sql.param(values);
+
+/** The campaign's test window, as the candidate's page shows it. */
+export interface TestWindow {
+  campaignId: string;
+  testOpensAt: Date | null;
+  testClosesAt: Date | null;
+  testDurationMinutes: number | null;
+}
+
+/** An attempt with its saved answers, question id → answer. */
+export type AttemptWithAnswers = typeof admissionTestAttempts.$inferSelect & { answers: Record<string, unknown> };
+
+const savedAnswers = sql<Record<string, unknown>>`coalesce((select jsonb_object_agg(x.question_id, x.answer) from ${admissionTestAnswers} x where x.attempt_id = ${admissionTestAttempts.id}), '{}'::jsonb)`;
 
 /** The online test: questions, attempts and answers. */
 export function createTestRepo(db: Executor) {
@@ -31,6 +48,45 @@ export function createTestRepo(db: Executor) {
       const query = db.select().from(admissionTestAttempts).where(eq(admissionTestAttempts.applicationId, applicationId));
       const [row] = options.isLocking ? await query.for('update') : await query;
       return row ?? null;
+    },
+
+    /** The attempt with its saved answers (question id → answer) in one round trip. */
+    async findAttemptWithAnswers(applicationId: string): Promise<AttemptWithAnswers | null> {
+      const [row] = await db
+        .select({ ...getTableColumns(admissionTestAttempts), answers: savedAnswers })
+        .from(admissionTestAttempts)
+        .where(eq(admissionTestAttempts.applicationId, applicationId));
+      return row ?? null;
+    },
+
+    /**
+     * The test page in one round trip: the candidate's own application (anyone else's is not found),
+     * its campaign's test window, the attempt and the saved answers. 2,000 candidates open the page at
+     * the start of a test; the application's full row is not needed for it.
+     */
+    async findOwnTest(applicationId: string, owner: { userId: string | null; personId: string | null }): Promise<{ window: TestWindow; attempt: AttemptWithAnswers | null } | null> {
+      const { id, questionOrder, startedAt, deadlineAt, finishedAt, score, applicationId: attemptApplicationId } = getTableColumns(admissionTestAttempts);
+      const [row] = await db
+        .select({
+          campaignId: admissionCampaigns.id,
+          testOpensAt: admissionCampaigns.testOpensAt,
+          testClosesAt: admissionCampaigns.testClosesAt,
+          testDurationMinutes: admissionCampaigns.testDurationMinutes,
+          attempt: { id, applicationId: attemptApplicationId, questionOrder, startedAt, deadlineAt, finishedAt, score },
+          answers: savedAnswers,
+        })
+        .from(admissionApplications)
+        .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, admissionApplications.campaignId))
+        .leftJoin(admissionTestAttempts, eq(admissionTestAttempts.applicationId, admissionApplications.id))
+        .where(
+          and(
+            eq(admissionApplications.id, applicationId),
+            or(owner.userId ? eq(admissionApplications.userId, owner.userId) : sql`false`, owner.personId ? eq(admissionApplications.personId, owner.personId) : sql`false`),
+          ),
+        );
+      if (!row) return null;
+      const { attempt, answers, ...window } = row;
+      return { window, attempt: attempt ? { ...attempt, answers } : null };
     },
 
     /** Starts the attempt unless one exists (a second start returns the first: the deadline never moves). */
@@ -67,8 +123,51 @@ export function createTestRepo(db: Executor) {
           and t.finished_at is null and t.deadline_at > ${values.now.toISOString()} and t.question_order ? ${values.questionId}
           and case when q.kind = 'numeric' then jsonb_typeof(${answer}::jsonb) = 'number'
                    else jsonb_typeof(${answer}::jsonb) = 'array' and (q.kind = 'multiple' or jsonb_array_length(${answer}::jsonb) <= 1) end
+        -- Waits for a finish in progress, then sees the attempt finished (see saveAnswersIfAllowed).
+        for key share of t
         on conflict (attempt_id, question_id) do update set answer = excluded.answer, answered_at = excluded.answered_at`);
       return (result.rowCount ?? 0) === 1;
+    },
+
+    /**
+     * The group-commit form of saveAnswerIfAllowed: the same checks, for a batch of answers in one
+     * statement and one commit. Returns the positions (0-based) of the answers accepted; the others
+     * were refused and the caller explains each on its own. The same question answered twice in one
+     * batch keeps the later answer, as two requests one after the other would. FOR KEY SHARE makes an
+     * answer racing the candidate's finish wait for it and then see the attempt finished (the finish
+     * holds the attempt FOR UPDATE while it scores), so nothing lands after the score was computed.
+     */
+    async saveAnswersIfAllowed(items: ReadonlyArray<{ applicationId: string; owner: { userId: string | null; personId: string | null }; questionId: string; answer: unknown; now: Date }>): Promise<Set<number>> {
+      const result = await db.execute<{ n: number }>(sql`
+        with input as (
+          select * from unnest(
+            ${column(items.map((_, i) => i))}::int[], ${column(items.map((i) => i.applicationId))}::uuid[], ${column(items.map((i) => i.owner.userId))}::uuid[],
+            ${column(items.map((i) => i.owner.personId))}::uuid[], ${column(items.map((i) => i.questionId))}::uuid[],
+            ${column(items.map((i) => JSON.stringify(i.answer)))}::text[], ${column(items.map((i) => i.now.toISOString()))}::timestamptz[]
+          ) as u(n, application_id, user_id, person_id, question_id, answer, answered_at)),
+        accepted as (
+          select u.n, x.attempt_id, u.question_id, u.answer::jsonb as answer, u.answered_at
+          from input u
+          -- Per input row, every lookup by key: a join over the whole batch lets the planner scan the
+          -- campaign's applications (it did, on fresh tables), and a subquery that locks is never flattened.
+          cross join lateral (
+            select t.id as attempt_id
+            from ${admissionTestAttempts} t
+            join ${admissionApplications} a on a.id = t.application_id
+            join ${admissionTestQuestions} q on q.id = u.question_id and q.campaign_id = a.campaign_id
+            where t.application_id = u.application_id and (a.user_id = u.user_id or a.person_id = u.person_id)
+              and t.finished_at is null and t.deadline_at > u.answered_at and t.question_order ? u.question_id::text
+              and case when q.kind = 'numeric' then jsonb_typeof(u.answer::jsonb) = 'number'
+                       else jsonb_typeof(u.answer::jsonb) = 'array' and (q.kind = 'multiple' or jsonb_array_length(u.answer::jsonb) <= 1) end
+            for key share of t) x),
+        written as (
+          insert into ${admissionTestAnswers} (attempt_id, question_id, answer, answered_at)
+          -- Sorted, so that two batches in flight take the answers' row locks in the same order.
+          select distinct on (attempt_id, question_id) attempt_id, question_id, answer, answered_at from accepted
+          order by attempt_id, question_id, n desc
+          on conflict (attempt_id, question_id) do update set answer = excluded.answer, answered_at = excluded.answered_at)
+        select n from accepted`);
+      return new Set(result.rows.map((r) => Number(r.n)));
     },
 
     async finishAttempt(attemptId: string, applicationId: string, score: number, now: Date) {

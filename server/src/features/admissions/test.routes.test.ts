@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { admissionApplications, admissionTestAnswers } from '../../db/schema/index.ts';
+import { admissionApplications, admissionTestAnswers, admissionTestAttempts } from '../../db/schema/index.ts';
 import { buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
 import { buildCampaign, buildSubmittedApplication } from '../../../test/admissions.ts';
 import { buildProgrammeTree, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
@@ -11,13 +11,17 @@ const clock = { now: () => now };
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof buildProgrammeTree>>;
 let staff: TestAgent;
-let staffEmail: string;
 beforeAll(async () => {
   t = await buildTestApp({ clock });
   tree = await buildProgrammeTree(t.db);
-  staffEmail = (await buildUser(t.db, { grants: [{ role: 'staff', organisationId: tree.organisation.id, programmeId: tree.programme.id }] })).email;
 });
 afterAll(async () => t?.close());
+
+/** A staff member signed in now (a new account each time: sign-ins are rate-limited per account). */
+async function signInStaff(): Promise<TestAgent> {
+  const user = await buildUser(t.db, { grants: [{ role: 'staff', organisationId: tree.organisation.id, programmeId: tree.programme.id }] });
+  return signIn(t.app, user.email, TEST_PASSWORD);
+}
 
 const QUESTIONS = [
   { kind: 'single', textRu: 'Столица Пермского края?', textEn: 'Capital of Perm Krai?', options: [{ key: 'a', textRu: 'Пермь', textEn: 'Perm' }, { key: 'b', textRu: 'Кунгур', textEn: 'Kungur' }], correct: ['a'] },
@@ -35,7 +39,7 @@ const QUESTIONS = [
 /** A campaign with the test open 1–3 March, 30 minutes, and a candidate signed in as its applicant. */
 async function setUp() {
   // Sessions expire by the same moved clock: sign in afresh at each new "now".
-  staff = await signIn(t.app, staffEmail, TEST_PASSWORD);
+  staff = await signInStaff();
   const campaign = await buildCampaign(t.db, tree.intake.id, { opensAt: new Date('2026-01-01T00:00:00Z'), closesAt: new Date('2026-02-01T00:00:00Z') });
   const set = await staff.request({
     method: 'PUT',
@@ -91,6 +95,42 @@ describe('online test', () => {
     expect(finished.json().score).toBe(25);
   });
 
+  it('saves answers sent at once (one shared commit) and refuses a bad one among them with its own reason', async () => {
+    now = new Date('2026-03-01T12:00:00Z');
+    const { candidate, url } = await setUp();
+    expect((await candidate.request({ method: 'GET', url })).json()).toMatchObject({ state: 'not_started', questions: [], durationMinutes: 30 });
+    const other = await setUp();
+    expect((await other.candidate.request({ method: 'GET', url })).statusCode).toBe(404);
+    expect((await other.candidate.request({ method: 'PUT', url: `${url}/answers/00000000-0000-4000-8000-000000000000`, payload: { answer: 1 } })).statusCode).toBe(404);
+    const test = (await candidate.request({ method: 'POST', url: `${url}/start` })).json();
+    const byKind = Object.fromEntries(test.questions.map((q: { kind: string; id: string }) => [q.kind, q.id]));
+    const sent = [
+      [byKind.single, ['a']],
+      [byKind.multiple, ['a', 'c']],
+      [byKind.numeric, ['a']],
+    ] as const;
+    const responses = await Promise.all(sent.map(([id, answer]) => candidate.request({ method: 'PUT', url: `${url}/answers/${id}`, payload: { answer } })));
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 400]);
+    expect(responses[2]!.json().errors[0].path).toBe('body.answer');
+    const saved = (await candidate.request({ method: 'GET', url })).json().questions;
+    expect(Object.fromEntries(saved.map((q: { kind: string; answer: unknown }) => [q.kind, q.answer]))).toEqual({ single: ['a'], multiple: ['a', 'c'], numeric: null });
+  });
+
+  it('scores exactly the answers it kept when answers race the finish', async () => {
+    now = new Date('2026-03-01T13:00:00Z');
+    const { application, candidate, url } = await setUp();
+    const test = (await candidate.request({ method: 'POST', url: `${url}/start` })).json();
+    const byKind = Object.fromEntries(test.questions.map((q: { kind: string; id: string }) => [q.kind, q.id]));
+    const answers = [candidate.request({ method: 'PUT', url: `${url}/answers/${byKind.single}`, payload: { answer: ['a'] } }), candidate.request({ method: 'PUT', url: `${url}/answers/${byKind.numeric}`, payload: { answer: 550_000 } })];
+    const finished = await candidate.request({ method: 'POST', url: `${url}/finish` });
+    const statuses = (await Promise.all(answers)).map((r) => r.statusCode);
+    // Each answer either came before the finish (saved and scored) or after it (refused, not saved).
+    const kept = await t.db.select().from(admissionTestAnswers).innerJoin(admissionTestAttempts, eq(admissionTestAttempts.id, admissionTestAnswers.attemptId)).where(eq(admissionTestAttempts.applicationId, application.id));
+    expect(kept).toHaveLength(statuses.filter((status) => status === 200).length);
+    // Both answers are right and worth 1 point each, of 4 in all.
+    expect(finished.json().score).toBe(kept.length * 25);
+  });
+
   it('refuses a start outside the window and bad answers', async () => {
     now = new Date('2026-03-01T10:00:00Z');
     const { candidate, url } = await setUp();
@@ -128,7 +168,7 @@ describe('online test', () => {
   });
 
   it('refuses a question whose correct answer is not among its options', async () => {
-    staff = await signIn(t.app, staffEmail, TEST_PASSWORD);
+    staff = await signInStaff();
     const campaign = await buildCampaign(t.db, tree.intake.id);
     const bad = { ...QUESTIONS[0], correct: ['z'] };
     const response = await staff.request({

@@ -4,12 +4,14 @@ import type { Database } from '../../db/client.ts';
 import type { admissionTestQuestions } from '../../db/schema/index.ts';
 import type { Actor } from '../../lib/access.ts';
 import { recordAudit } from '../../lib/audit.ts';
+import { createLruCache } from '../../lib/lru-cache.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
+import { createWriteBatcher } from '../../lib/write-batcher.ts';
 import { createApplicationsRepo } from './applications.repo.ts';
 import type { OwnRow } from './applications.present.ts';
 import type { CampaignsService } from './campaigns.service.ts';
-import { createTestRepo } from './test.repo.ts';
+import { createTestRepo, type AttemptWithAnswers, type TestWindow } from './test.repo.ts';
 import { scoreTest, shuffled } from './test-scoring.ts';
 
 type Meta = { ip: string | null };
@@ -37,6 +39,28 @@ function questionProblems(questions: TestQuestionInput[]): FieldProblem[] {
 export function createTestService(deps: { db: Database; clock: Clock; campaigns: CampaignsService }) {
   const { db, clock } = deps;
   const repo = createTestRepo(db);
+  // 2,000 candidates answering at once: concurrent answers share one statement and one commit (group
+  // commit); each request is answered after the commit that holds its answer.
+  type AnswerWrite = Parameters<typeof repo.saveAnswerIfAllowed>[0];
+  const answers = createWriteBatcher<AnswerWrite, boolean>({
+    writeMany: async (items) => {
+      const accepted = await repo.saveAnswersIfAllowed(items);
+      return items.map((_, i) => accepted.has(i));
+    },
+    writeOne: (item) => repo.saveAnswerIfAllowed(item),
+  });
+
+  // A campaign's question bank is frozen once anyone has started (setTest refuses then, and answers hold
+  // the questions by foreign key): 2,000 candidates opening the test page need not read it 2,000 times.
+  const banks = createLruCache<Map<string, QuestionRow>>(100);
+  async function questionBank(campaignId: string, order: readonly string[]): Promise<Map<string, QuestionRow>> {
+    const cached = banks.get(campaignId);
+    if (cached && order.every((id) => cached.has(id))) return cached;
+    const bank = new Map((await repo.listQuestions(campaignId)).map((q) => [q.id, q]));
+    // Only asked with an attempt's order in hand, i.e. once the bank can no longer change.
+    banks.set(campaignId, bank);
+    return bank;
+  }
 
   async function ownRow(actor: Actor, id: string): Promise<OwnRow> {
     const row = await createApplicationsRepo(db).findOwn(id, actor);
@@ -53,15 +77,19 @@ export function createTestService(deps: { db: Database; clock: Clock; campaigns:
 
   async function candidateView(row: OwnRow): Promise<CandidateTest> {
     const c = row.campaign;
+    const window = { campaignId: c.id, testOpensAt: c.testOpensAt, testClosesAt: c.testClosesAt, testDurationMinutes: c.testDurationMinutes };
+    return view(window, await repo.findAttemptWithAnswers(row.application.id));
+  }
+
+  async function view(window: TestWindow, attempt: AttemptWithAnswers | null): Promise<CandidateTest> {
     const base = {
-      opensAt: c.testOpensAt?.toISOString() ?? null,
-      closesAt: c.testClosesAt?.toISOString() ?? null,
-      durationMinutes: c.testDurationMinutes,
+      opensAt: window.testOpensAt?.toISOString() ?? null,
+      closesAt: window.testClosesAt?.toISOString() ?? null,
+      durationMinutes: window.testDurationMinutes,
     };
-    const attempt = await repo.findAttempt(row.application.id);
     if (!attempt) return { ...base, state: 'not_started', startedAt: null, deadlineAt: null, secondsLeft: null, questions: [], score: null };
-    const byId = new Map((await repo.listQuestions(c.id)).map((q) => [q.id, q]));
-    const answers = new Map((await repo.listAnswers(attempt.id)).map((a) => [a.questionId, a.answer]));
+    const byId = await questionBank(window.campaignId, attempt.questionOrder);
+    const answers = new Map(Object.entries(attempt.answers));
     const isFinished = attempt.finishedAt !== null;
     return {
       ...base,
@@ -107,7 +135,9 @@ export function createTestService(deps: { db: Database; clock: Clock; campaigns:
     },
 
     async getOwnTest(actor: Actor, applicationId: string): Promise<CandidateTest> {
-      return candidateView(await ownRow(actor, applicationId));
+      const found = await repo.findOwnTest(applicationId, actor);
+      if (!found) throw new AppError('not_found');
+      return view(found.window, found.attempt);
     },
 
     /** Starts the attempt inside the window; the deadline is the earlier of start + duration and the window's end. */
@@ -132,8 +162,8 @@ export function createTestService(deps: { db: Database; clock: Clock; campaigns:
 
     /** Saves one answer as given; refused once the deadline has passed or the attempt is finished. */
     async saveAnswer(actor: Actor, applicationId: string, questionId: string, answer: unknown): Promise<{ ok: true }> {
-      // One statement when all is well; the step-by-step checks below only run to explain a refusal.
-      if (await repo.saveAnswerIfAllowed({ applicationId, owner: actor, questionId, answer, now: clock.now() })) return { ok: true };
+      // One row of a shared statement when all is well; the step-by-step checks below only run to explain a refusal.
+      if (await answers.write({ applicationId, owner: { userId: actor.userId, personId: actor.personId }, questionId, answer, now: clock.now() })) return { ok: true };
       const row = await ownRow(actor, applicationId);
       const attempt = await repo.findAttempt(applicationId);
       if (!attempt) throw conflict('admissions.test_not_open');
