@@ -2,6 +2,7 @@ import * as OTPAuth from 'otpauth';
 import type { Me, SignInBody } from '@ms/contracts/auth';
 import type { Database } from '../../db/client.ts';
 import type { Actor, Role } from '../../lib/access.ts';
+import { createSingleFlight } from '../../lib/single-flight.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -38,6 +39,8 @@ const SESSION_TOUCH_MS = 60_000;
 
 export function createAuthService(deps: AuthServiceDeps) {
   const repo = createAuthRepo(deps.db);
+  // A page that fires several calls at once with a session not yet cached makes one read, not several.
+  const sessionReads = createSingleFlight<ResolvedSession | null>();
 
   async function openSession(userId: string, meta: RequestMeta, previousToken?: string) {
     // Rotation: a sign-in never reuses the cookie it came with (session fixation).
@@ -68,6 +71,26 @@ export function createAuthService(deps: AuthServiceDeps) {
     return totp.validate({ token: code, timestamp: deps.clock.now().getTime(), window: 1 }) !== null;
   }
 
+  /** Reads a session not in the cache, touches its idle clock when due, and caches it. */
+  async function readSession(id: string, now: Date, readSince: number): Promise<ResolvedSession | null> {
+    const cache = deps.sessionCache;
+    const row = await repo.findLiveSession(id, now, deps.sessionIdleMs);
+    if (!row) return null;
+    // Write the idle clock at most once a minute per session, so that reads stay reads.
+    let lastSeenAt = row.session.lastSeenAt;
+    if (now.getTime() - lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+      await repo.touchSession(id, now);
+      lastSeenAt = now;
+    }
+    const resolved: ResolvedSession = {
+      sessionId: id,
+      locale: row.user.locale === 'en' ? 'en' : 'ru',
+      actor: { userId: row.user.id, email: row.user.email, personId: row.user.personId, grants: row.grants },
+    };
+    cache?.put(resolved, { expiresAt: row.session.expiresAt.getTime(), lastSeenAt: lastSeenAt.getTime() }, readSince);
+    return resolved;
+  }
+
   return {
     csrfTokenFor,
 
@@ -84,25 +107,15 @@ export function createAuthService(deps: AuthServiceDeps) {
         }
         return cached.resolved;
       }
-      const readSince = cache?.generation() ?? 0;
-      const row = await repo.findLiveSession(id, now, deps.sessionIdleMs);
-      if (!row) return null;
-      // Write the idle clock at most once a minute per session, so that reads stay reads.
-      let lastSeenAt = row.session.lastSeenAt;
-      if (now.getTime() - lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-        await repo.touchSession(id, now);
-        lastSeenAt = now;
-      }
-      const resolved: ResolvedSession = {
-        sessionId: id,
-        locale: row.user.locale === 'en' ? 'en' : 'ru',
-        actor: { userId: row.user.id, email: row.user.email, personId: row.user.personId, grants: row.grants },
-      };
-      cache?.put(resolved, { expiresAt: row.session.expiresAt.getTime(), lastSeenAt: lastSeenAt.getTime() }, readSince);
-      return resolved;
+      if (!cache) return readSession(id, now, 0);
+      const readSince = cache.generation();
+      // Keyed by the change generation too: a request that arrives after a change was announced (or a
+      // sign-out here) never shares a read that began before it.
+      return sessionReads.run(`${readSince}:${id}`, () => readSession(id, now, readSince));
     },
 
     async signIn(body: SignInBody, meta: RequestMeta, previousToken?: string): Promise<string> {
+
       const user = await repo.findUserByEmail(body.email);
       const isValid = await verifyPassword(body.password, user?.isActive ? (user.passwordHash ?? null) : null);
       if (!user || !isValid) {

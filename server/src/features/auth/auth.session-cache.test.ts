@@ -29,6 +29,14 @@ describe('sessions served from the in-memory cache', () => {
     expect((await agent.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
   });
 
+  it('answers a burst of first requests with one session, each as that user', async () => {
+    const user = await buildUser(t.db);
+    const agent = await signIn(t.app, user.email, TEST_PASSWORD);
+    const answers = await Promise.all(Array.from({ length: 12 }, () => agent.request({ method: 'GET', url: '/api/auth/me' })));
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(12).fill(200));
+    expect(new Set(answers.map((a) => (a.json() as { email: string }).email))).toEqual(new Set([user.email]));
+  });
+
   it('drops a grant revoked by another connection (as the CLI or SQL would) once PostgreSQL announces it', async () => {
     const user = await buildUser(t.db, { grants: [{ role: 'staff' }] });
     const agent = await signIn(t.app, user.email, TEST_PASSWORD);

@@ -54,6 +54,16 @@ describe('session cache', () => {
     expect(cache.get('s1', NOW, IDLE)).toBeNull();
   });
 
+  it('refuses to cache a read of a session that was signed out here while the read was in flight', () => {
+    const { feed } = manualFeed();
+    const cache = createSessionCache(feed);
+    const readSince = cache.generation();
+    cache.forgetSession('s1');
+    expect(cache.generation()).not.toBe(readSince);
+    cache.put(session('s1', 'u1'), timing, readSince);
+    expect(cache.get('s1', NOW, IDLE)).toBeNull();
+  });
+
   it('serves nothing while the feed is down, and forgets everything when it drops', () => {
     const { feed, drop } = manualFeed();
     const cache = createSessionCache(feed);

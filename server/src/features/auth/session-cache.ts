@@ -45,7 +45,7 @@ export function createSessionCache(feed: ChangeFeed, options: { maxEntries?: num
   // old grants, and must not be cached once the change has been announced.
   let generation = 0;
 
-  const forgetSession = (sessionId: string) => {
+  const drop = (sessionId: string) => {
     const entry = entries.get(sessionId);
     if (!entry) return;
     entries.delete(sessionId);
@@ -71,7 +71,7 @@ export function createSessionCache(feed: ChangeFeed, options: { maxEntries?: num
       const entry = entries.get(sessionId);
       if (!entry) return null;
       if (now >= entry.expiresAt || now - entry.lastSeenAt >= idleMs) {
-        forgetSession(sessionId);
+        drop(sessionId);
         return null;
       }
       return { ...entry, isTouchDue: (touchMs) => now - entry.lastSeenAt > touchMs };
@@ -80,8 +80,8 @@ export function createSessionCache(feed: ChangeFeed, options: { maxEntries?: num
     put(resolved, timing, readSince) {
       if (!feed.isLive() || readSince !== generation) return;
       const userId = resolved.actor.userId!;
-      forgetSession(resolved.sessionId);
-      if (entries.size >= maxEntries) forgetSession(entries.keys().next().value!);
+      drop(resolved.sessionId);
+      if (entries.size >= maxEntries) drop(entries.keys().next().value!);
       entries.set(resolved.sessionId, { resolved, userId, ...timing });
       byUser.set(userId, (byUser.get(userId) ?? new Set()).add(resolved.sessionId));
     },
@@ -89,7 +89,12 @@ export function createSessionCache(feed: ChangeFeed, options: { maxEntries?: num
       const entry = entries.get(sessionId);
       if (entry) entry.lastSeenAt = at;
     },
-    forgetSession,
+    // A session ended here (sign-out) also bumps the generation: a read of it still in flight must
+    // neither be cached nor shared with a later request.
+    forgetSession: (sessionId) => {
+      generation += 1;
+      drop(sessionId);
+    },
     forgetUser,
   };
 }
