@@ -20,6 +20,11 @@ const BUNDLED = new Map<string, object>([
   [OB_V3_CONTEXT, obContext],
 ]);
 
+/** Whether a context URL is one of the bundled, immutable contexts (safe to memoise work done with it). */
+export function isBundledContext(url: string): boolean {
+  return BUNDLED.has(url);
+}
+
 export interface LoadedDocument {
   contextUrl: null;
   documentUrl: string;

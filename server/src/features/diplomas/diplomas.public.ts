@@ -1,6 +1,4 @@
 import * as vc from '@digitalbazaar/vc';
-import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import type { PublicDiploma, VcApiUpdateStatusBody, VerificationResult } from '@ms/contracts/diplomas';
 import type { Database } from '../../db/client.ts';
 import { requireAdmin, type Actor } from '../../lib/access.ts';
@@ -11,6 +9,7 @@ import type { Locale } from '../../lib/messages.ts';
 import { didWebDocument } from './diplomas.did.ts';
 import type { KeyStore } from './diplomas.keys.ts';
 import { diplomaStatus } from './diplomas.present.ts';
+import { verifySuite } from './diplomas.sign.ts';
 import { createDiplomasRepo } from './diplomas.repo.ts';
 import type { StatusLists } from './diplomas.status-list.ts';
 import { createVcIssuer } from './diplomas.vc-issue.ts';
@@ -36,9 +35,10 @@ export function createDiplomasPublicService(deps: { db: Database; clock: Clock; 
   return {
     /** A diploma by its unguessable id: only what a verifier needs. The registry decides revocation as well as the signed list. */
     async publicDiploma(id: string, locale: Locale): Promise<PublicDiploma> {
-      const diploma = await repo.diplomaView(id);
-      if (!diploma) throw notFound();
-      const result = await deps.verifier.verify(diploma.credential, locale);
+      const found = await repo.diplomaWithStatusList(id);
+      if (!found) throw notFound();
+      const { diploma } = found;
+      const result = await deps.verifier.verify(diploma.credential, locale, { statusList: found.statusList });
       deps.auditBuffer.record({ actor: null, action: 'diploma.public_verify', entity: 'diploma', entityId: id });
       const registryStatus = diplomaStatus(diploma, deps.clock.now());
       return {
@@ -67,7 +67,7 @@ export function createDiplomasPublicService(deps: { db: Database; clock: Clock; 
       const errors: string[] = [];
       const checks: string[] = [];
       if (presentation.proof) {
-        const result = await vc.verify({ presentation, suite: new DataIntegrityProof({ cryptosuite }), documentLoader: deps.verifier.documentLoader, challenge: typeof options?.challenge === 'string' ? options.challenge : undefined, checkStatus: async () => ({ verified: true }) });
+        const result = await vc.verify({ presentation, suite: verifySuite(), documentLoader: deps.verifier.documentLoader, challenge: typeof options?.challenge === 'string' ? options.challenge : undefined, checkStatus: async () => ({ verified: true }) });
         if (result.verified) checks.push('proof');
         else errors.push(`presentation: ${(result.error?.errors?.[0] ?? result.error)?.message ?? 'invalid proof'}`.slice(0, 300));
       }

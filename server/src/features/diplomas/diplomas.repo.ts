@@ -167,6 +167,12 @@ export function createDiplomasRepo(db: Executor) {
       const result = await db.execute(sql`select ${viewColumns} from diplomas d join streams s on s.id = d.stream_id join intakes i on i.id = s.intake_id join programmes pr on pr.id = i.programme_id where d.id = ${id}`);
       return result.rows[0] ? toView(result.rows[0]) : null;
     },
+    /** A diploma with its signed status list, in one query (public verification's hot path). */
+    async diplomaWithStatusList(id: string): Promise<{ diploma: DiplomaView; statusList: Record<string, unknown> | null } | null> {
+      const result = await db.execute(sql`select ${viewColumns}, sl.credential as status_list_credential from diplomas d join streams s on s.id = d.stream_id join intakes i on i.id = s.intake_id join programmes pr on pr.id = i.programme_id left join diploma_status_lists sl on sl.id = d.status_list_id where d.id = ${id}`);
+      const row = result.rows[0];
+      return row ? { diploma: toView(row), statusList: (row.status_list_credential as Record<string, unknown> | null) ?? null } : null;
+    },
     async diplomasOfStream(streamId: string): Promise<DiplomaView[]> {
       const result = await db.execute(sql`select ${viewColumns} from diplomas d join streams s on s.id = d.stream_id join intakes i on i.id = s.intake_id join programmes pr on pr.id = i.programme_id where d.stream_id = ${streamId} order by d.registry_number`);
       return result.rows.map(toView);

@@ -1,9 +1,10 @@
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
-import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { checkStatus } from '@digitalbazaar/vc-bitstring-status-list';
 import type { DocumentLoader } from './diplomas.contexts.ts';
+import { checkStatusOfVerifiedList } from './diplomas.status-check.ts';
+import { cachedSigner, fastCryptosuite } from './diplomas.suite.ts';
 
 export type SigningKey = Ed25519Multikey.Ed25519KeyPair;
 
@@ -17,7 +18,7 @@ export async function importSigningKey(publicKeyMultibase: string, secretKeyMult
  * it: a credential may carry several proofs.
  */
 export async function signCredential(options: { credential: Record<string, unknown>; key: SigningKey; documentLoader: DocumentLoader; now: Date }): Promise<Record<string, unknown>> {
-  const suite = new DataIntegrityProof({ signer: options.key.signer(), cryptosuite, date: options.now });
+  const suite = new DataIntegrityProof({ signer: await cachedSigner(options.key), cryptosuite: fastCryptosuite, date: options.now });
   // vc.issue mutates its input (it may add dates): hand it a copy.
   const signed = await vc.issue({ credential: structuredClone(options.credential), suite, documentLoader: options.documentLoader, now: options.now });
   return { ...signed, proof: Array.isArray(signed.proof) ? signed.proof : [signed.proof] };
@@ -32,8 +33,8 @@ function firstMessage(error: (Error & { errors?: Error[] }) | undefined): string
 }
 
 /** The verifying suite: any eddsa-rdfc-2022 DataIntegrityProof; the key comes from the proof's method. */
-function verifySuite() {
-  return new DataIntegrityProof({ cryptosuite });
+export function verifySuite() {
+  return new DataIntegrityProof({ cryptosuite: fastCryptosuite });
 }
 
 /**
@@ -64,11 +65,10 @@ export async function checkProof(credential: Record<string, unknown>, documentLo
  */
 export async function checkRevocation(credential: Record<string, unknown>, documentLoader: DocumentLoader, isListVerified = false): Promise<StatusCheck> {
   if (!credential.credentialStatus) return { state: 'none' };
-  const result = (await checkStatus({ credential, documentLoader, suite: verifySuite(), verifyBitstringStatusListCredential: !isListVerified, verifyMatchingIssuers: true })) as {
-    verified: boolean;
-    error?: Error;
-    results?: Array<{ status: boolean }>;
-  };
+  // A list verified before needs no second signature check: the same checks, with its decoded bits remembered.
+  const result = isListVerified
+    ? await checkStatusOfVerifiedList(credential, documentLoader)
+    : ((await checkStatus({ credential, documentLoader, suite: verifySuite(), verifyBitstringStatusListCredential: true, verifyMatchingIssuers: true })) as { verified: boolean; error?: Error; results?: Array<{ status: boolean }> });
   if (!result.verified) return { state: 'unknown', reason: firstMessage(result.error) };
   return { state: result.results?.some((r) => r.status) ? 'revoked' : 'active' };
 }

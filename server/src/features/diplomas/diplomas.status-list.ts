@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { isoSeconds } from './diplomas.credential.ts';
 import { createDocumentLoader } from './diplomas.contexts.ts';
 import type { IssuerKey, KeyStore } from './diplomas.keys.ts';
+import { createIssueRepo } from './diplomas.issue.repo.ts';
 import { createDiplomasRepo } from './diplomas.repo.ts';
 import { signCredential } from './diplomas.sign.ts';
 
@@ -48,6 +49,28 @@ export function createStatusLists(deps: { db: Database; keys: KeyStore; clock: C
         if (index !== null) return { listId: list.id, index, url: urlOf(list.id) };
       }
       throw new Error('no free status list entry');
+    },
+    /**
+     * Takes `count` entries for a batch (ranges of the key's open lists, opening new lists as they
+     * fill), in order; the lists stay locked until the caller's transaction ends.
+     */
+    async reserveEntries(tx: Executor, key: IssuerKey, count: number): Promise<Array<{ listId: string; index: number; url: string }>> {
+      const repo = createDiplomasRepo(tx);
+      const issueRepo = createIssueRepo(tx);
+      const entries: Array<{ listId: string; index: number; url: string }> = [];
+      // Each round takes what one list has left; a full list found by a racing issuer costs a retry.
+      for (let round = 0; entries.length < count && round < count + 3; round += 1) {
+        let list = await repo.openStatusList(key.row.id);
+        if (!list) {
+          list = await repo.insertStatusList(key.row.id, STATUS_LIST_SIZE);
+          await sign(tx, list.id, key);
+        }
+        const range = await issueRepo.reserveStatusRange(list.id, count - entries.length);
+        if (!range) continue;
+        for (let index = range.start; index < range.end; index += 1) entries.push({ listId: list.id, index, url: urlOf(list.id) });
+      }
+      if (entries.length < count) throw new Error('no free status list entry');
+      return entries;
     },
     /** Re-signs a list after a revocation or reinstatement, inside the caller's transaction. */
     async resign(tx: Executor, listId: string): Promise<void> {

@@ -23,7 +23,12 @@ declare module '@digitalbazaar/data-integrity' {
 }
 
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
-  export const cryptosuite: { name: string; canonize: (input: object, options: object) => Promise<string> };
+  export const cryptosuite: {
+    name: string;
+    requiredAlgorithm: string;
+    canonize: (input: object, options: object) => Promise<string>;
+    createVerifier: (options: { verificationMethod: Record<string, unknown> }) => Promise<{ algorithm: string; id: string; verify: (options: { data: Uint8Array; signature: Uint8Array }) => Promise<boolean> }>;
+  };
 }
 
 declare module '@digitalbazaar/ed25519-multikey' {
@@ -34,7 +39,7 @@ declare module '@digitalbazaar/ed25519-multikey' {
     secretKeyMultibase?: string;
     signer: () => { algorithm: string; id: string; sign: (options: { data: Uint8Array }) => Promise<Uint8Array> };
     verifier: () => { algorithm: string; id: string; verify: (options: { data: Uint8Array; signature: Uint8Array }) => Promise<boolean> };
-    export: (options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean }) => Promise<Record<string, unknown>>;
+    export: (options: { publicKey?: boolean; secretKey?: boolean; includeContext?: boolean; raw?: boolean }) => Promise<Record<string, unknown>>;
   }
   export function generate(options?: { id?: string; controller?: string; seed?: Uint8Array }): Promise<Ed25519KeyPair>;
   export function from(key: Record<string, unknown>): Promise<Ed25519KeyPair>;
@@ -67,6 +72,22 @@ declare module '@digitalbazaar/vc-bitstring-status-list-context' {
   export const CONTEXT_URL: string;
 }
 declare module 'jsonld' {
-  const jsonld: { canonize: (input: object, options: object) => Promise<string> };
+  const jsonld: { canonize: (input: object, options: object) => Promise<string>; toRDF: (input: object, options: object) => Promise<import('rdf-canonize').Quad[]> };
   export default jsonld;
+}
+
+declare module 'rdf-canonize' {
+  export interface Term {
+    termType: 'NamedNode' | 'BlankNode' | 'Literal' | 'DefaultGraph';
+    value: string;
+    datatype?: { termType: 'NamedNode'; value: string };
+    language?: string;
+  }
+  export interface Quad {
+    subject: Term;
+    predicate: Term;
+    object: Term;
+    graph: Term;
+  }
+  export function canonize(dataset: Quad[], options: object): Promise<string>;
 }

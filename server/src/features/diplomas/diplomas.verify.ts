@@ -3,7 +3,7 @@ import type { VerificationResult } from '@ms/contracts/diplomas';
 import type { Clock } from '../../lib/clock.ts';
 import { translate } from '../../lib/i18n.ts';
 import type { Locale, MessageKey } from '../../lib/messages.ts';
-import { createDocumentLoader, VC_V2_CONTEXT } from './diplomas.contexts.ts';
+import { createDocumentLoader, VC_V2_CONTEXT, type DocumentLoader } from './diplomas.contexts.ts';
 import { readCredentialFacts } from './diplomas.credential.ts';
 import { multibaseOfDidKey } from './diplomas.did.ts';
 import type { KeyStore } from './diplomas.keys.ts';
@@ -57,7 +57,11 @@ export function createVerifier(deps: { keys: KeyStore; statusLists: StatusLists;
     return ownKeys.keys.has(multibase);
   }
 
-  async function verify(credential: Record<string, unknown>, locale: Locale): Promise<VerificationResult> {
+  /**
+   * `known.statusList`: the signed list the caller already read with the credential (the registry's
+   * own diploma: one query for both); used when it is the list the credential names.
+   */
+  async function verify(credential: Record<string, unknown>, locale: Locale, known: { statusList?: Record<string, unknown> | null } = {}): Promise<VerificationResult> {
     const t = (key: MessageKey, params: Record<string, string> = {}) => translate(locale, key, params);
     const facts = readCredentialFacts(credential);
     const checks: Check[] = [];
@@ -90,14 +94,17 @@ export function createVerifier(deps: { keys: KeyStore; statusLists: StatusLists;
     let isRevoked = false;
     if (proof.isValid) {
       const listUrl = (credential.credentialStatus as { statusListCredential?: unknown } | undefined)?.statusListCredential;
-      const list = typeof listUrl === 'string' ? await deps.statusLists.resolve(listUrl) : null;
+      const list = typeof listUrl !== 'string' ? null : known.statusList && known.statusList.id === listUrl ? known.statusList : await deps.statusLists.resolve(listUrl);
       const listKey = list ? digest(list) : null;
       const isListVerified = listKey !== null && verifiedLists.get(listKey) === true;
-      // The same entry of the same signed list always reads the same bit.
-      const statusKey = listKey ? `${listKey}|${digest(credential.credentialStatus)}` : null;
+      // The same entry of the same signed list always reads the same bit; the issuer is part of the key
+      // because the check also demands the list's issuer equal the credential's.
+      const statusKey = listKey ? `${listKey}|${digest([credential.credentialStatus, facts.issuerId])}` : null;
       let status = statusKey ? statuses.get(statusKey) : undefined;
       if (!status) {
-        status = await checkRevocation(credential, documentLoader, isListVerified).catch((error: Error) => ({ state: 'unknown' as const, reason: error.message.slice(0, 300) }));
+        // The list just read answers the status check's own load of it: one read per verification.
+        const loader: DocumentLoader = async (url) => (list && url === listUrl ? { contextUrl: null, documentUrl: url, document: list } : documentLoader(url));
+        status = await checkRevocation(credential, loader, isListVerified).catch((error: Error) => ({ state: 'unknown' as const, reason: error.message.slice(0, 300) }));
         if (listKey && status.state !== 'unknown') {
           verifiedLists.set(listKey, true);
           statuses.set(statusKey!, status);
