@@ -69,9 +69,14 @@ export function createJobQueue(options: { db: Database; connectionString: string
           if (!job) return;
           // A cron tick carries no run: its run takes the pg-boss job's id, so a retry of the tick finds it again.
           const runId = job.data.runId ?? (await runForTick(kind, job.id, job.data.scheduledInput ?? {}));
-          const [run] = await db.select().from(jobRuns).where(eq(jobRuns.id, runId));
-          if (!run || run.status === 'succeeded' || run.error === 'cancelled') return;
-          await setRun(runId, { status: 'running', error: null });
+          // Taking the run is one conditional update, the mirror of cancel's: whichever commits first wins,
+          // so a run cancelled at the moment a worker picks it up never starts.
+          const [run] = await db
+            .update(jobRuns)
+            .set({ status: 'running', error: null, updatedAt: new Date() })
+            .where(sql`${jobRuns.id} = ${runId} and ${jobRuns.status} <> 'succeeded' and ${jobRuns.error} is distinct from 'cancelled'`)
+            .returning();
+          if (!run) return;
           try {
             const result = await handler({
               runId,
