@@ -173,6 +173,45 @@ describe('relevance tiers, snippets and the capped count', () => {
     expect(second.items[0]!.snippet).toContain('«гидрантов»');
   });
 
+  it('pages a one-word search alike whether the page lies within the title matches or ranks the whole first tier', async () => {
+    // Five title matches (the word once to three times), four summary-only matches with the word repeated
+    // in the summary and body (never enough to outrank one in a title), one body-only match.
+    for (let i = 0; i < 5; i++) {
+      await buildPractice(t.db, tree.programme.id, { title: `Снегоходы для района ${i}`, summary: i % 2 ? 'Парк снегоходов.' : 'Парк машин.', problem: 'Снегоходом к сёлам. '.repeat(i), solution: '', results: '', originRegionCode: i < 2 ? 'RU-YAN' : 'RU-SA' });
+    }
+    for (let i = 0; i < 4; i++) {
+      await buildPractice(t.db, tree.programme.id, { title: `Зимняя доставка ${i}`, summary: 'Снегоходы, снегоходами, снегоходов парк.', problem: 'Снегоходом к сёлам. '.repeat(i + 5), solution: '', results: '' });
+    }
+    await buildPractice(t.db, tree.programme.id, { title: 'Зимник', summary: 'Дорога по льду.', problem: 'Ремонт снегоходов.', solution: '', results: '' });
+    const q = `q=${encodeURIComponent('снегоходами')}`;
+    // A page of 50 reaches past the title matches: the whole first tier and the second are ranked.
+    const whole = await list(participant, `${q}&pageSize=50`);
+    expect(whole).toMatchObject({ total: 10, totalCapped: false });
+    expect(whole.items.slice(0, 5).every((i) => i.title.startsWith('Снегоходы'))).toBe(true);
+    expect(whole.items.at(-1)!.title).toBe('Зимник');
+    // Pages of two: the first two lie within the title matches, the rest rank the whole tier.
+    const paged: PracticePage['items'] = [];
+    for (let n = 1; n <= 5; n++) {
+      const page = await list(participant, `${q}&pageSize=2&page=${n}`);
+      expect(page).toMatchObject({ total: 10, totalCapped: false });
+      paged.push(...page.items);
+    }
+    expect(paged.map((i) => [i.id, i.rank, i.snippet])).toEqual(whole.items.map((i) => [i.id, i.rank, i.snippet]));
+    // Searches run as prepared statements whose plan PostgreSQL reuses after a few runs: the answers stay.
+    for (let run = 0; run < 8; run++) {
+      expect((await list(participant, `${q}&pageSize=50`)).items.map((i) => [i.id, i.rank, i.snippet])).toEqual(whole.items.map((i) => [i.id, i.rank, i.snippet]));
+      expect((await list(participant, `${q}&pageSize=2&page=2`)).items.map((i) => i.id)).toEqual(whole.items.slice(2, 4).map((i) => i.id));
+    }
+    // Other orders over the same matches.
+    const byTitle = await list(participant, `${q}&sort=title&pageSize=50`);
+    expect(byTitle).toMatchObject({ total: 10, totalCapped: false });
+    expect(byTitle.items.map((i) => i.title)).toEqual(whole.items.map((i) => i.title).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    // Filters hold within the title matches too.
+    const region = await list(participant, `${q}&region=RU-YAN&pageSize=1`);
+    expect(region).toMatchObject({ total: 2, totalCapped: false });
+    expect(region.items[0]).toMatchObject({ originRegionCode: 'RU-YAN', title: whole.items.find((i) => i.originRegionCode === 'RU-YAN')!.title });
+  });
+
   it('lists the field modules where approved practices were shown, for the module filter', async () => {
     const response = await outsider.request({ method: 'GET', url: '/api/practices/modules' });
     expect(response.statusCode).toBe(200);
