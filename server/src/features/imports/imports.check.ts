@@ -31,8 +31,11 @@ export async function checkUpload(
   upload: { kind: string; content: Buffer; mapping: ImportMapping | null },
   today: string,
 ): Promise<CheckOutcome> {
+  // The regions are read while the file is parsed (parsing keeps this thread busy, the query does not).
+  const regionsRead = repo.findRegions();
+  regionsRead.catch(() => undefined); // an unreadable file throws first: its rejection must not go unhandled
   const table = await readTable(upload.content, limitsOf(upload.kind));
-  const regions = await repo.findRegions();
+  const regions = await regionsRead;
   if ((upload.kind as ImportKind) === 'municipalities') {
     return { kind: 'municipalities', table, checked: checkMunicipalitiesTable(table, upload.mapping, createReferenceLookup(regions)) };
   }

@@ -24,21 +24,22 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': 
 const CHUNK_ROWS = 5_000;
 
 /**
- * Streams rows into `table (columns)` with COPY FROM STDIN on the transaction's own connection:
- * several times faster than multi-row INSERTs for tens of thousands of rows.
+ * Streams rows into `target` (a table, optionally with its column list) with COPY FROM STDIN on the
+ * transaction's own connection: several times faster than multi-row INSERTs for tens of thousands of
+ * rows. `toFields` gets each row and its index.
  */
 export async function copyRows<T>(
   client: pg.PoolClient,
   target: string,
   rows: readonly T[],
-  toFields: (row: T) => CopyValue[],
+  toFields: (row: T, index: number) => CopyValue[],
   onChunk?: (done: number) => Promise<void>,
 ): Promise<void> {
   async function* chunks() {
     for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
       const end = Math.min(start + CHUNK_ROWS, rows.length);
       let text = '';
-      for (let i = start; i < end; i++) text += `${toFields(rows[i]!).map(copyField).join('\t')}\n`;
+      for (let i = start; i < end; i++) text += `${toFields(rows[i]!, i).map(copyField).join('\t')}\n`;
       yield text;
       await onChunk?.(end);
     }

@@ -9,6 +9,7 @@ import { RetryableJobError, type JobQueue } from '../../lib/jobs.ts';
 import type { Locale } from '../../lib/messages.ts';
 import { checkUpload, isStillValid } from './imports.check.ts';
 import { createCheckedRowsCache } from './imports.checked-cache.ts';
+import { createBackgroundProgress } from './imports.progress.ts';
 import { withCopyTransaction } from './imports.copy.ts';
 import { createImportsRepo, type UploadRow } from './imports.repo.ts';
 import { commitApplicationRows } from './applications-commit.repo.ts';
@@ -70,7 +71,8 @@ export function createImportRunner(deps: { db: Database; clock: Clock; sendInvit
   async function run<T extends Record<string, unknown>>(input: ImportJobInput, kind: string, work: (upload: UploadRow) => Promise<T>) {
     const upload = await repo.findUpload(input.uploadId);
     if (!upload || upload.kind !== kind) throw notFound();
-    await repo.updateUpload(upload.id, { status: 'importing' });
+    // The commit endpoint claimed it as importing already; only a retry after a failure has to again.
+    if (upload.status !== 'importing') await repo.updateUpload(upload.id, { status: 'importing' });
     try {
       return await work(upload);
     } catch (error) {
@@ -92,7 +94,9 @@ export function createImportRunner(deps: { db: Database; clock: Clock; sendInvit
         if (outcome.kind !== 'people') throw notFound();
         const { checked } = outcome;
         const rows = checked.goodRows;
-        await reportProgress(0, rows.length);
+        // Progress inside the run is written beside it, never waited for; the final count after flush().
+        const progress = createBackgroundProgress(reportProgress);
+        await progress.tick(0, rows.length);
         const actor = actorOf(input);
         const { summary, pending } = await withCopyTransaction(deps.db, async (tx, client) => {
           const locked = await repo.lockUpload(tx, upload.id);
@@ -100,7 +104,7 @@ export function createImportRunner(deps: { db: Database; clock: Clock; sendInvit
             scope: { organisationId: scope.organisationId, programmeId: scope.programmeId!, streamId: scope.streamId! },
             rows,
             isInviting: input.invite,
-            onBatch: (done) => reportProgress(stagedShare(done), rows.length),
+            onBatch: (done) => progress.tick(stagedShare(done), rows.length),
           });
           // Accounts created by an earlier attempt that crashed before inviting are still owed a mail.
           const earlier = (locked?.summary?.pendingInvitations as string[] | undefined) ?? [];
@@ -122,9 +126,11 @@ export function createImportRunner(deps: { db: Database; clock: Clock; sendInvit
           });
           return { summary, pending: pendingIds };
         });
+        await progress.flush();
         // Mail goes out only after the commit: never for accounts a rolled-back run did not create.
         const invited = input.invite ? await invite(pending, actor, (done, total) => reportProgress(rows.length + done, rows.length + total)) : 0;
-        await repo.updateUpload(upload.id, { summary: { ...summary, invited, pendingInvitations: [] } });
+        // Without invitations owed, the summary written in the transaction is already the final one.
+        if (input.invite || pending.length > 0) await repo.updateUpload(upload.id, { summary: { ...summary, invited, pendingInvitations: [] } });
         await reportProgress(rows.length + invited, rows.length + invited);
         return { uploadId: upload.id, ...summary, invited };
       });

@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { JobQueue } from '../../lib/jobs.ts';
 import type { Locale } from '../../lib/messages.ts';
-import { checkUpload, describeProblems, sampleRows } from './imports.check.ts';
+import { checkUpload, describeProblems, sampleRows, type CheckOutcome } from './imports.check.ts';
 import { createCheckedRowsCache } from './imports.checked-cache.ts';
 import { assertCanImportIntoCampaign, assertCanImportIntoStream, assertCanImportMunicipalities, assertCanUseImports } from './imports.policy.ts';
 import { createImportsRepo, type UploadRow } from './imports.repo.ts';
@@ -66,26 +66,21 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
   }
 
   async function createAndCheck(actor: Actor, kind: ImportKind, target: Record<string, unknown>, file: UploadedFile, locale: Locale) {
-    // Checked before storing: an unreadable file is refused and nothing is kept.
     const day = today();
-    const outcome = await checkUpload(repo, { kind, content: file.bytes, mapping: file.mapping }, day);
-    const { checked } = outcome;
+    let outcome: CheckOutcome | undefined;
     const upload = await deps.db.transaction(async (tx) => {
-      const row = await repo.createUpload(
-        {
-          kind,
-          target,
-          fileName: file.fileName.slice(0, 255),
-          content: file.bytes,
-          mapping: storedMapping(checked.mapping),
-          status: 'checked',
-          rowCount: checked.rowCount,
-          errorCount: checked.problems.length,
-          report: checked.problems,
-          createdBy: actor.userId,
-        },
+      // The file is stored while it is checked (the database writes a megabyte while this thread parses
+      // it), with the check's results set once known. An unreadable file rolls the row back: nothing is kept.
+      const storing = repo.createUpload(
+        { kind, target, fileName: file.fileName.slice(0, 255), content: file.bytes, status: 'checked', createdBy: actor.userId },
         tx,
       );
+      storing.catch(() => undefined); // a failed check throws first: this rejection must not go unhandled
+      outcome = await checkUpload(repo, { kind, content: file.bytes, mapping: file.mapping }, day);
+      const { checked } = outcome;
+      const results = { mapping: storedMapping(checked.mapping), rowCount: checked.rowCount, errorCount: checked.problems.length, report: checked.problems };
+      const row = { ...(await storing), ...results };
+      await repo.updateUpload(row.id, results, tx);
       await recordAudit(tx, {
         actor,
         action: 'import.upload',
@@ -95,8 +90,8 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
       });
       return row;
     });
-    checkedRows.remember(upload.id, upload.mapping, day, outcome);
-    return view(upload, outcome.table, locale);
+    checkedRows.remember(upload.id, upload.mapping, day, outcome!);
+    return view(upload, outcome!.table, locale);
   }
 
   return {

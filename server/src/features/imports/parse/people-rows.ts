@@ -45,7 +45,8 @@ const NAME_MAX = 100;
 const POSITION_MAX = 300;
 const EMAIL_MAX = 254;
 const PHONE = /^\+?[\d\s().-]{5,40}$/;
-const EMAIL = z.email();
+// z.email()'s own pattern, tested directly: safeParse per row cost several times more on a 10,000-row file.
+const EMAIL = z.regexes.email;
 
 const GENDERS = new Map<string, 'female' | 'male'>([
   ['м', 'male'],
@@ -119,7 +120,7 @@ export const optional = (value: string): string | null => (isBlank(value) ? null
 function checkEmail(reader: RowReader, firstRowOfEmail: Map<string, number>): string | null {
   if (!requireValue(reader, 'email')) return null;
   const email = reader.get('email').toLowerCase();
-  if (email.length > EMAIL_MAX || !EMAIL.safeParse(email).success) {
+  if (email.length > EMAIL_MAX || !EMAIL.test(email)) {
     reader.report('email', 'field.invalid_email');
     return null;
   }
