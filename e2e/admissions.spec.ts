@@ -255,3 +255,130 @@ describe('the funnel', () => {
     await context.close();
   });
 });
+
+describe('the online test’s question bank', () => {
+  it('lets staff build a test question by question, see a candidate’s view, save it and find it after a reload', async () => {
+    const { context, page } = await signedInPage(browser, 'staff');
+    // A campaign of its own (unpublished), so no other journey's test is touched.
+    const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+    const list = (await (await page.request.get('/api/admissions/campaigns')).json()) as { items: Array<{ slug: string; intakeId: string }> };
+    const intakeId = list.items.find((c) => c.slug === 'school-of-mayors-2024')!.intakeId;
+    const stamp = Date.now();
+    const created = await page.request.post('/api/admissions/campaigns', {
+      headers: { 'x-csrf-token': csrfToken },
+      data: { intakeId, slug: `test-bank-e2e-${stamp}`, titleRu: `Банк вопросов ${stamp}`, titleEn: `Question bank ${stamp}`, opensAt: '2027-01-10T06:00:00Z', closesAt: '2027-02-10T06:00:00Z' },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const campaignId = ((await created.json()) as { id: string }).id;
+
+    await page.goto(`/admissions/${campaignId}/test`);
+    await expect.poll(() => pageHeading(page).textContent()).toBe('Онлайн-тест кампании');
+    const add = main(page).getByRole('region', { name: 'Добавить вопрос' });
+
+    // A single choice left without its Russian text: the error is shown at that field, not only in a summary.
+    await add.getByRole('button', { name: 'Один верный ответ' }).click();
+    const first = main(page).getByRole('region', { name: 'Вопрос 1' });
+    await first.getByRole('textbox', { name: 'Текст вопроса (англ.)' }).fill('How many municipalities are there in Russia (roughly)?');
+    await main(page).getByRole('button', { name: 'Сохранить тест' }).click();
+    const textRu = first.getByRole('textbox', { name: 'Текст вопроса (рус.)' });
+    await expect.poll(() => textRu.getAttribute('aria-invalid')).toBe('true');
+    await first.getByText('Введите текст вопроса').waitFor();
+    await first.getByText('Отметьте верный вариант').waitFor();
+    await main(page).getByText(/Тест не сохранён: исправьте отмеченные поля/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-test-bank-errors-desktop');
+
+    await textRu.fill('Сколько примерно муниципальных образований в России?');
+    await first.getByRole('textbox', { name: 'Вариант a (рус.)' }).fill('Около 5 тысяч');
+    await first.getByRole('textbox', { name: 'Вариант a (англ.)' }).fill('About 5 thousand');
+    await first.getByRole('textbox', { name: 'Вариант b (рус.)' }).fill('Около 17 тысяч');
+    await first.getByRole('textbox', { name: 'Вариант b (англ.)' }).fill('About 17 thousand');
+    await first.getByRole('radio', { name: 'Вариант b верный' }).check();
+    await expect.poll(() => textRu.getAttribute('aria-invalid')).toBe('false');
+
+    await add.getByRole('button', { name: 'Несколько верных ответов' }).click();
+    const second = main(page).getByRole('region', { name: 'Вопрос 2' });
+    await second.getByRole('textbox', { name: 'Текст вопроса (рус.)' }).fill('Что относится к национальным целям?');
+    await second.getByRole('textbox', { name: 'Текст вопроса (англ.)' }).fill('Which are national goals?');
+    await second.getByRole('button', { name: 'Добавить вариант' }).click();
+    for (const [key, ru, en] of [['a', 'Сбережение народа', 'Preserving the population'], ['b', 'Рост тарифов', 'Higher tariffs'], ['c', 'Цифровая трансформация', 'Digital transformation']] as const) {
+      await second.getByRole('textbox', { name: `Вариант ${key} (рус.)` }).fill(ru);
+      await second.getByRole('textbox', { name: `Вариант ${key} (англ.)` }).fill(en);
+    }
+    await second.getByRole('checkbox', { name: 'Вариант a верный' }).check();
+    await second.getByRole('checkbox', { name: 'Вариант c верный' }).check();
+    await second.getByRole('textbox', { name: 'Баллы' }).fill('2');
+
+    await add.getByRole('button', { name: 'Числовой ответ' }).click();
+    const third = main(page).getByRole('region', { name: 'Вопрос 3' });
+    await third.getByRole('textbox', { name: 'Текст вопроса (рус.)' }).fill('Сколько жителей в Перми, тысяч человек?');
+    await third.getByRole('textbox', { name: 'Текст вопроса (англ.)' }).fill('How many people live in Perm, in thousands?');
+    await third.getByRole('textbox', { name: 'Верный ответ (число)' }).fill('1034');
+    await third.getByRole('textbox', { name: /^Допуск/ }).fill('10');
+
+    // The candidate's own rendering of question 2, before anything is saved.
+    await second.getByRole('button', { name: 'Как видит кандидат' }).click();
+    const preview = page.getByRole('dialog', { name: 'Как кандидат видит вопрос 2' });
+    await preview.getByRole('checkbox', { name: 'Цифровая трансформация' }).check();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-test-bank-preview-desktop');
+    await preview.getByRole('button', { name: 'Закрыть' }).click();
+    await preview.waitFor({ state: 'hidden' });
+
+    // A control character passes the form's checks but not the server's: the server's error lands at the field too.
+    const thirdEn = third.getByRole('textbox', { name: 'Текст вопроса (англ.)' });
+    await thirdEn.fill('How many people live in Perm, in thousands?\u0007');
+    await main(page).getByRole('button', { name: 'Сохранить тест' }).click();
+    await expect.poll(() => thirdEn.getAttribute('aria-invalid')).toBe('true');
+    await main(page).getByRole('alert').getByText(/^Вопрос 3, Текст вопроса \(англ\.\): /).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-test-bank-server-error-desktop');
+    await thirdEn.fill('How many people live in Perm, in thousands?');
+
+    await main(page).getByRole('button', { name: 'Сохранить тест' }).click();
+    await main(page).getByText('Тест сохранён').waitFor();
+    await main(page).getByText('Вопросов: 3, баллов: 4').waitFor();
+
+    await page.reload();
+    const saved = main(page).getByRole('region', { name: 'Вопрос 2' });
+    expect(await saved.getByRole('textbox', { name: 'Текст вопроса (рус.)' }).inputValue()).toBe('Что относится к национальным целям?');
+    expect(await saved.getByRole('checkbox', { name: 'Вариант c верный' }).isChecked()).toBe(true);
+    expect(await saved.getByRole('checkbox', { name: 'Вариант b верный' }).isChecked()).toBe(false);
+    expect(await main(page).getByRole('region', { name: 'Вопрос 1' }).getByRole('radio', { name: 'Вариант b верный' }).isChecked()).toBe(true);
+    expect(await main(page).getByRole('region', { name: 'Вопрос 3' }).getByRole('textbox', { name: 'Верный ответ (число)' }).inputValue()).toBe('1034');
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-test-bank-desktop');
+
+    // The bank leaves as JSON in the contract's shape.
+    await main(page).getByRole('button', { name: /импорт и экспорт/ }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), main(page).getByRole('button', { name: 'Скачать вопросы (JSON)' }).click()]);
+    const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')) as Array<{ kind: string; correct: unknown }>;
+    expect(exported.map((q) => [q.kind, q.correct])).toEqual([['single', ['b']], ['multiple', ['a', 'c']], ['numeric', { value: 1034, tolerance: 10 }]]);
+    await context.close();
+
+    // On a phone: the cards stack, and a question is deleted only after a confirmation.
+    const phone = await signedInPage(browser, 'staff', { phone: true });
+    await phone.page.goto(`/admissions/${campaignId}/test`);
+    const card = main(phone.page).getByRole('region', { name: 'Вопрос 3' });
+    await card.getByRole('button', { name: 'Удалить' }).click();
+    await card.getByRole('group', { name: 'Удалить вопрос 3?' }).waitFor();
+    await expectAccessible(phone.page);
+    await screenshot(phone.page, 'admissions-test-bank-phone');
+    await card.getByRole('button', { name: 'Да, удалить' }).click();
+    await main(phone.page).getByText('Вопросов: 2, баллов: 3').waitFor();
+
+    // The same editor in English (the switch is saved on the account, so it is switched back after).
+    const switchTo = async (short: 'EN' | 'RU') => {
+      const saved = phone.page.waitForResponse((r) => r.url().endsWith('/api/auth/me/locale') && r.request().method() === 'PUT');
+      await phone.page.getByRole('banner').getByText(short, { exact: true }).click();
+      expect((await saved).status()).toBe(200);
+    };
+    await switchTo('EN');
+    await expect.poll(() => pageHeading(phone.page).textContent()).toBe('Campaign online test');
+    await main(phone.page).getByRole('region', { name: 'Question 2' }).getByRole('checkbox', { name: 'Option c is correct' }).waitFor();
+    await expectAccessible(phone.page);
+    await screenshot(phone.page, 'admissions-test-bank-phone-en');
+    await switchTo('RU');
+    await phone.context.close();
+  });
+});

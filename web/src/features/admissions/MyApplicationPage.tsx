@@ -10,11 +10,11 @@ import { regionsQuery } from '../../api/reference.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { ButtonLink } from '../../components/RouterLinks.tsx';
 import { fetchMyApplication, grantConsent, saveMyApplication, submitMyApplication, type OwnApplication } from './admissions.api.ts';
 import { reasonText, STATUS_COLOURS } from './admissions-text.ts';
 import { DocumentsSection } from './DocumentsSection.tsx';
 import { MyInterviewCard } from './MyInterviewCard.tsx';
+import { MyTestEntry } from './TakeTestPage.tsx';
 
 const route = getRouteApi('/public/my-applications/$applicationId');
 
@@ -50,11 +50,7 @@ function ApplicationView({ application }: { application: OwnApplication }) {
           </List>
         </Alert>
       )}
-      {!isDraft && (application.status === 'submitted' || application.status === 'nominated') && application.isEligible && (
-        <ButtonLink to="/my-applications/$applicationId/test" params={{ applicationId: application.id }} variant="light" style={{ alignSelf: 'flex-start' }}>
-          {t('admissions.test.open')}
-        </ButtonLink>
-      )}
+      {!isDraft && (application.status === 'submitted' || application.status === 'nominated') && application.isEligible && <MyTestEntry applicationId={application.id} />}
       {!isDraft && <MyInterviewCard applicationId={application.id} />}
       {isDraft ? <DraftForm application={application} /> : <Summary application={application} />}
     </Stack>

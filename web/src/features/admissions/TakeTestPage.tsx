@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, NumberInput, Paper, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,9 @@ import { useLocalised } from '../../api/names.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { ButtonLink } from '../../components/RouterLinks.tsx';
 import { fetchMyTest, finishMyTest, saveTestAnswer, startMyTest, type CandidateTest } from './admissions.api.ts';
+import { QuestionView } from './QuestionView.tsx';
 
 const route = getRouteApi('/public/my-applications/$applicationId/test');
 type Question = CandidateTest['questions'][number];
@@ -86,57 +88,43 @@ function useCountdown(initial: number | null): number {
 
 function QuestionCard({ applicationId, question: q, number, isLocked }: { applicationId: string; question: Question; number: number; isLocked: boolean }) {
   const { t } = useTranslation();
-  const { name } = useLocalised();
   const [answer, setAnswer] = useState<unknown>(q.answer);
   const save = useMutation({ mutationFn: (value: string[] | number) => saveTestAnswer(applicationId, q.id, value) });
-  const choose = (value: string[] | number) => {
+  const choose = (value: string[]) => {
     setAnswer(value);
     save.mutate(value);
   };
-  const label = `${t('admissions.test.question', { n: number })}. ${name({ nameRu: q.textRu, nameEn: q.textEn })}`;
-  const chosen = Array.isArray(answer) ? (answer as string[]) : [];
   return (
-    <Paper withBorder p="md">
-      <Stack gap="xs">
-        {q.kind === 'single' && (
-          <Radio.Group label={label} value={chosen[0] ?? null} onChange={(key) => choose([key])}>
-            <Stack gap={4} mt="xs">
-              {q.options.map((o) => (
-                <Radio key={o.key} value={o.key} label={name({ nameRu: o.textRu, nameEn: o.textEn })} disabled={isLocked} />
-              ))}
-            </Stack>
-          </Radio.Group>
-        )}
-        {q.kind === 'multiple' && (
-          <Checkbox.Group label={label} value={chosen} onChange={(keys) => choose(keys)}>
-            <Stack gap={4} mt="xs">
-              {q.options.map((o) => (
-                <Checkbox key={o.key} value={o.key} label={name({ nameRu: o.textRu, nameEn: o.textEn })} disabled={isLocked} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-        )}
-        {q.kind === 'numeric' && (
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {label}
-            </Text>
-            <NumberInput
-              label={t('admissions.test.numberAnswer')}
-              value={typeof answer === 'number' ? answer : ''}
-              onChange={(n) => setAnswer(n === '' ? null : Number(n))}
-              onBlur={() => typeof answer === 'number' && save.mutate(answer)}
-              disabled={isLocked}
-            />
-          </Stack>
-        )}
-        {save.isSuccess && (
-          <Text size="xs" c="green.9" role="status">
-            {t('admissions.test.saved')}
-          </Text>
-        )}
-        <ProblemAlert error={save.error} />
-      </Stack>
-    </Paper>
+    <QuestionView question={q} number={number} answer={answer} onChoose={choose} onNumberChange={setAnswer} onNumberDone={() => typeof answer === 'number' && save.mutate(answer)} isLocked={isLocked}>
+      {save.isSuccess && (
+        <Text size="xs" c="green.9" role="status">
+          {t('admissions.test.saved')}
+        </Text>
+      )}
+      <ProblemAlert error={save.error} />
+    </QuestionView>
+  );
+}
+
+/**
+ * The online test on the candidate's application page, from the same cache as the test page: the result
+ * once finished, "continue" while in progress, "take" before the start, nothing when no test is set.
+ */
+export function MyTestEntry({ applicationId }: { applicationId: string }) {
+  const { t } = useTranslation();
+  const query = useQuery({ queryKey: ['my-test', applicationId], queryFn: () => fetchMyTest(applicationId) });
+  const test = query.data;
+  if (!test?.opensAt || !test.closesAt) return null;
+  if (test.state === 'finished') {
+    return (
+      <Alert color="green" variant="light" title={t('admissions.test.title')} role="note">
+        {t('admissions.test.finished', { score: test.score ?? 0 })}
+      </Alert>
+    );
+  }
+  return (
+    <ButtonLink to="/my-applications/$applicationId/test" params={{ applicationId }} variant="light" style={{ alignSelf: 'flex-start' }}>
+      {t(test.state === 'in_progress' ? 'admissions.test.continue' : 'admissions.test.open')}
+    </ButtonLink>
   );
 }
