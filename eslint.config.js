@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'server/migrations/**', 'e2e/screenshots/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'server/migrations/**', 'e2e/screenshots/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
