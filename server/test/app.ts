@@ -6,6 +6,7 @@ import type { Clock } from '../src/lib/clock.ts';
 import { createJobQueue, type JobQueue } from '../src/lib/jobs.ts';
 import type { Mailer } from '../src/lib/mailer.ts';
 import { createTestDatabase } from './database.ts';
+import { buildUser, TEST_PASSWORD } from './factories.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -62,6 +63,16 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
   const cookie = response.cookies.find((c) => c.name === 'ms_session');
   const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
   return agentWith(app, cookie ? `ms_session=${cookie.value}` : null, csrfToken);
+}
+
+/** Signs in a new user who holds `role` in the programme of `tree` (a tree from buildProgrammeTree). */
+export async function signInWithRole(
+  t: { app: FastifyInstance; db: Database },
+  tree: { organisation: { id: string }; programme: { id: string } },
+  role: 'staff' | 'coordinator' | 'expert' | 'participant' | 'alumnus',
+): Promise<TestAgent> {
+  const user = await buildUser(t.db, { grants: [{ role, organisationId: tree.organisation.id, programmeId: tree.programme.id }] });
+  return signIn(t.app, user.email, TEST_PASSWORD);
 }
 
 export function anonymousAgent(app: FastifyInstance): TestAgent {

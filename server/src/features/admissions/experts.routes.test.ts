@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { admissionApplications, admissionExpertReviews, auditLog } from '../../db/schema/index.ts';
-import { buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
+import { buildTestApp, signIn, type TestAgent, type TestApp, signInWithRole } from '../../../test/app.ts';
 import { buildCampaign, buildSubmittedApplication } from '../../../test/admissions.ts';
 import { buildPerson, buildProgrammeTree, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
 
@@ -28,9 +28,9 @@ beforeAll(async () => {
   t = await buildTestApp();
   tree = await buildProgrammeTree(t.db);
   const other = await buildProgrammeTree(t.db);
-  staff = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', organisationId: tree.organisation.id, programmeId: tree.programme.id }] })).email, TEST_PASSWORD);
-  otherStaff = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', organisationId: other.organisation.id, programmeId: other.programme.id }] })).email, TEST_PASSWORD);
-  participant = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'participant', organisationId: tree.organisation.id, programmeId: tree.programme.id }] })).email, TEST_PASSWORD);
+  staff = await signInWithRole(t, tree, 'staff');
+  otherStaff = await signInWithRole(t, other, 'staff');
+  participant = await signInWithRole(t, tree, 'participant');
   for (const [key, region] of [['mow', 'RU-MOW'], ['sam', 'RU-SAM'], ['per', null]] as const) {
     const user = await expertUser(region);
     experts[key] = { id: user.id, agent: await signIn(t.app, user.email, TEST_PASSWORD) };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
+import { buildTestApp, signInWithRole, type TestAgent, type TestApp } from '../../../test/app.ts';
 import { buildCampaign, buildSubmittedApplication } from '../../../test/admissions.ts';
-import { buildProgrammeTree, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
+import { buildProgrammeTree } from '../../../test/factories.ts';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof buildProgrammeTree>>;
@@ -15,9 +15,9 @@ beforeAll(async () => {
   t = await buildTestApp();
   tree = await buildProgrammeTree(t.db);
   const other = await buildProgrammeTree(t.db);
-  staff = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', organisationId: tree.organisation.id, programmeId: tree.programme.id }] })).email, TEST_PASSWORD);
-  otherStaff = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', organisationId: other.organisation.id, programmeId: other.programme.id }] })).email, TEST_PASSWORD);
-  expert = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'expert', organisationId: tree.organisation.id, programmeId: tree.programme.id }] })).email, TEST_PASSWORD);
+  staff = await signInWithRole(t, tree, 'staff');
+  otherStaff = await signInWithRole(t, other, 'staff');
+  expert = await signInWithRole(t, tree, 'expert');
   campaignId = (await buildCampaign(t.db, tree.intake.id, { hasNominationGate: true })).id;
   const nominated = { status: 'nominated', nominatedAt: new Date() };
   // Samara (Volga): one ineligible, one eligible only, one through every stage and admitted.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { admissionApplications } from '../../db/schema/index.ts';
-import { anonymousAgent, buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
+import { anonymousAgent, buildTestApp, signIn, type TestAgent, type TestApp, signInWithRole } from '../../../test/app.ts';
 import { buildCampaign } from '../../../test/admissions.ts';
 import { buildPerson, buildProgrammeTree, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
 
@@ -13,7 +13,7 @@ let panel: string[];
 beforeAll(async () => {
   t = await buildTestApp();
   tree = await buildProgrammeTree(t.db);
-  staff = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', organisationId: tree.organisation.id, programmeId: tree.programme.id }] })).email, TEST_PASSWORD);
+  staff = await signInWithRole(t, tree, 'staff');
   const expert = () => buildUser(t.db, { displayName: 'Эксперт Секретный', grants: [{ role: 'expert', organisationId: tree.organisation.id, programmeId: tree.programme.id }] });
   panel = [(await expert()).id, (await expert()).id];
 });

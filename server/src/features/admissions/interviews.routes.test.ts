@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { admissionApplications } from '../../db/schema/index.ts';
-import { buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
+import { buildTestApp, signIn, type TestAgent, type TestApp, signInWithRole } from '../../../test/app.ts';
 import { buildCampaign, buildSubmittedApplication } from '../../../test/admissions.ts';
 import { buildProgrammeTree, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
 
@@ -17,8 +17,8 @@ beforeAll(async () => {
   t = await buildTestApp();
   tree = await buildProgrammeTree(t.db);
   const other = await buildProgrammeTree(t.db);
-  staff = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', organisationId: tree.organisation.id, programmeId: tree.programme.id }] })).email, TEST_PASSWORD);
-  otherStaff = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', organisationId: other.organisation.id, programmeId: other.programme.id }] })).email, TEST_PASSWORD);
+  staff = await signInWithRole(t, tree, 'staff');
+  otherStaff = await signInWithRole(t, other, 'staff');
   const expert = async (programmeId: string, organisationId: string) => {
     const user = await buildUser(t.db, { grants: [{ role: 'expert', organisationId, programmeId }] });
     return { id: user.id, agent: await signIn(t.app, user.email, TEST_PASSWORD) };

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { admissionApplications, admissionTestAnswers, admissionTestAttempts, admissionTestQuestions } from '../../db/schema/index.ts';
-import { buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
+import { buildTestApp, signInWithRole, type TestAgent, type TestApp } from '../../../test/app.ts';
 import { buildCampaign, buildSubmittedApplication } from '../../../test/admissions.ts';
-import { buildProgrammeTree, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
+import { buildProgrammeTree } from '../../../test/factories.ts';
 import { scoreTest } from './test-scoring.ts';
 
 let t: TestApp;
@@ -14,8 +14,8 @@ beforeAll(async () => {
   t = await buildTestApp();
   tree = await buildProgrammeTree(t.db);
   const other = await buildProgrammeTree(t.db);
-  staff = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', organisationId: tree.organisation.id, programmeId: tree.programme.id }] })).email, TEST_PASSWORD);
-  otherStaff = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', organisationId: other.organisation.id, programmeId: other.programme.id }] })).email, TEST_PASSWORD);
+  staff = await signInWithRole(t, tree, 'staff');
+  otherStaff = await signInWithRole(t, other, 'staff');
 });
 afterAll(async () => t?.close());
 

@@ -3,6 +3,7 @@ import * as rdfCanonize from 'rdf-canonize';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import { documentShape, MARK, PLAIN_ABSOLUTE_IRI, shapeWithKept, TOKEN, type DocumentShape } from './diplomas.canonize-shape.ts';
 import type { Quad, Term } from 'rdf-canonize';
+import { createLruCache } from '../../lib/lru-cache.ts';
 
 /**
  * Memoised RDF canonicalization for eddsa-rdfc-2022: JSON-LD → RDF runs once per document shape
@@ -35,26 +36,6 @@ type CanonizeOptions = { documentLoader?: unknown; base?: unknown; safe?: unknow
 
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
 const MAX_SHAPES = 512;
-
-/** A Map bounded in insertion order, refreshed on read: a small LRU. */
-function lru<V>(max: number) {
-  const map = new Map<string, V>();
-  return {
-    get(key: string): V | undefined {
-      const value = map.get(key);
-      if (value !== undefined) {
-        map.delete(key);
-        map.set(key, value);
-      }
-      return value;
-    },
-    set(key: string, value: V) {
-      map.delete(key);
-      if (map.size >= max) map.delete(map.keys().next().value!);
-      map.set(key, value);
-    },
-  };
-}
 
 /** The options the library's canonize is called with (DataIntegrityProof): anything else takes its path. */
 function isPlainCall(options: CanonizeOptions): boolean {
@@ -162,9 +143,9 @@ function substitute(template: Template, slots: string[]): Quad[] | null {
  * template stale). diplomas.suite.ts plugs it into the cryptosuite.
  */
 export function createMemoisedCanonize(isStaticContext: (url: string) => boolean) {
-  const templates = lru<Promise<TemplateResult>>(MAX_SHAPES);
+  const templates = createLruCache<Promise<TemplateResult>>(MAX_SHAPES);
   // Slots found to be transformed (vocabulary-typed values, compact IRIs...), learned per skeleton.
-  const keptBySkeleton = lru<ReadonlySet<number>>(MAX_SHAPES);
+  const keptBySkeleton = createLruCache<ReadonlySet<number>>(MAX_SHAPES);
   const library = cryptosuite.canonize;
 
   async function buildTemplate(shape: DocumentShape, kept: ReadonlySet<number>, json: string, options: CanonizeOptions): Promise<TemplateResult> {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymousAgent, buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
+import { anonymousAgent, buildTestApp, signIn, type TestAgent, type TestApp, signInWithRole } from '../../../test/app.ts';
 import { buildModule, buildPerson, buildProgrammeTree, buildScheduleSession, buildUser, buildVenue, enrol, TEST_PASSWORD } from '../../../test/factories.ts';
 import { waitForJob } from '../../../test/imports.ts';
 
@@ -49,7 +49,7 @@ beforeAll(async () => {
   }
   const scope = { organisationId: tree.organisation.id, programmeId: tree.programme.id };
   staff = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', ...scope }] })).email, TEST_PASSWORD);
-  foreignStaff = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', organisationId: foreignTree.organisation.id, programmeId: foreignTree.programme.id }] })).email, TEST_PASSWORD);
+  foreignStaff = await signInWithRole(t, foreignTree, 'staff');
   participant = await signIn(t.app, (await buildUser(t.db, { personId: people[0]!.id, grants: [{ role: 'participant', ...scope, streamId: stream.id }] })).email, TEST_PASSWORD);
   for (const person of people.slice(0, 2)) {
     await staff.request({ method: 'PUT', url: `/api/streams/${stream.id}/diplomas/overrides/${person.id}`, payload: { isEligible: true, reason: 'Решение комиссии' } });
@@ -125,7 +125,7 @@ describe('issuance scheduled for the ceremony', () => {
     expect(past.statusCode).toBe(409);
     expect(past.json().errors[0].message).toBe('Церемония уже прошла: выдайте дипломы сейчас');
     const other = await buildProgrammeTree(t.db);
-    const otherStaff = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', organisationId: other.organisation.id, programmeId: other.programme.id }] })).email, TEST_PASSWORD);
+    const otherStaff = await signInWithRole(t, other, 'staff');
     expect((await otherStaff.request({ method: 'POST', url: `/api/streams/${other.streams[0]!.id}/diplomas/schedule` })).statusCode).toBe(409);
     expect((await foreignStaff.request({ method: 'POST', url: `/api/streams/${tree.streams[0]!.id}/diplomas/schedule` })).statusCode).toBe(404);
   });

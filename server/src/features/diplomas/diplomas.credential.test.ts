@@ -6,37 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { createDocumentLoader, UnknownDocumentError } from './diplomas.contexts.ts';
 import { buildDiplomaCredential, formatRegistryNumber, identityHash, readCredentialFacts, registryPrefix } from './diplomas.credential.ts';
 import { didKeyFor, verificationMethodFor } from './diplomas.did.ts';
-import type { StreamContext } from './diplomas.repo.ts';
 import { checkProof, importSigningKey, signCredential } from './diplomas.sign.ts';
+import { diplomaStream } from './diplomas.test-data.ts';
 
 const schema = JSON.parse(readFileSync(new URL('./fixtures/ob_v3p0_achievementcredential_schema.json', import.meta.url), 'utf8'));
 const ajv = new Ajv2019.default({ strict: false, allErrors: true });
 addFormats.default(ajv);
 const validateOb = ajv.compile(schema);
 
-const stream: StreamContext = {
-  streamId: '7d1b0a8e-3c1f-4a51-9d1e-2f0c7b6a5e41',
-  organisationId: '00000000-0000-4000-8000-000000000001',
-  programmeId: '00000000-0000-4000-8000-000000000002',
-  intakeId: '00000000-0000-4000-8000-000000000003',
-  programmeSlug: 'mayors',
-  programmeNameRu: 'Школа мэров',
-  programmeNameEn: 'School of Mayors',
-  programmeDescriptionRu: 'Программа развития глав муниципалитетов',
-  organisationNameRu: 'ВШГУ РАНХиГС',
-  organisationNameEn: 'RANEPA Graduate School of Public Administration',
-  intakeNameRu: 'Набор 2024–2025',
-  intakeNameEn: 'Intake 2024–2025',
-  streamNumber: 3,
-  streamNameRu: 'Поток 3',
-  streamNameEn: 'Stream 3',
-  startsOn: '2024-10-08',
-  endsOn: '2025-06-05',
-  thresholdPct: 80,
-  totalHours: 144,
-  topics: ['national_goals', 'strategic_planning'],
-  ceremonyAt: new Date('2025-06-05T12:00:00Z'),
-};
+const stream = diplomaStream;
 
 async function signedDiploma() {
   const pair = await Ed25519Multikey.generate();

@@ -3,7 +3,7 @@ import { eq, like, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
 import type { AdoptionPlan, Flows, KpiProgress } from '@ms/contracts/practices';
 import { jobRuns, outbox } from '../../db/schema/index.ts';
-import { buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
+import { buildTestApp, signIn, type TestAgent, type TestApp, signInWithRole } from '../../../test/app.ts';
 import { buildAdoptionPlan, buildMunicipality, buildPerson, buildPractice, buildProgrammeTree, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
 
 /** "Now" for these tests: 1 September 2025, noon in Moscow. */
@@ -44,7 +44,7 @@ beforeAll(async () => {
   const mate = await buildPerson(t.db, { regionCode: 'RU-IRK', streamIds: [stream], email: 'mate@example.test' });
   classmatePersonId = mate.id;
   classmate = await signIn(t.app, (await buildUser(t.db, { personId: mate.id, grants: [{ role: 'participant', ...scope, streamId: stream }] })).email, TEST_PASSWORD);
-  outsider = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', organisationId: other.organisation.id, programmeId: other.programme.id }] })).email, TEST_PASSWORD);
+  outsider = await signInWithRole(t, other, 'staff');
   practiceId = (await buildPractice(t.db, tree.programme.id)).id;
   municipalityId = (await buildMunicipality(t.db, 'RU-SAM', { name: 'Городской округ Сызрань' })).id;
 });

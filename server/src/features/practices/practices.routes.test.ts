@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Practice, PracticePage } from '@ms/contracts/practices';
 import { practiceRevisions } from '../../db/schema/index.ts';
-import { buildTestApp, signIn, type TestAgent, type TestApp } from '../../../test/app.ts';
+import { buildTestApp, signIn, type TestAgent, type TestApp, signInWithRole } from '../../../test/app.ts';
 import { buildModule, buildPerson, buildPractice, buildProgrammeTree, buildScheduleSession, buildUser, buildVenue, TEST_PASSWORD } from '../../../test/factories.ts';
 
 let t: TestApp;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   staff = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'staff', ...scope }] })).email, TEST_PASSWORD);
   const person = await buildPerson(t.db, { regionCode: 'RU-SAM', streamIds: [tree.streams[0]!.id] });
   participant = await signIn(t.app, (await buildUser(t.db, { personId: person.id, grants: [{ role: 'participant', ...scope, streamId: tree.streams[0]!.id }] })).email, TEST_PASSWORD);
-  outsider = await signIn(t.app, (await buildUser(t.db, { grants: [{ role: 'participant', organisationId: other.organisation.id, programmeId: other.programme.id }] })).email, TEST_PASSWORD);
+  outsider = await signInWithRole(t, other, 'participant');
 
   await buildPractice(t.db, tree.programme.id, { title: 'Единый диспетчерский центр ЖКХ', summary: 'Все обращения жителей по коммунальным авариям — в одном окне.', originRegionCode: 'RU-KHM', areas: ['utilities', 'feedback'] });
   await buildPractice(t.db, tree.programme.id, { title: 'Школьные автобусы по расписанию', summary: 'Маршруты подвоза детей в сельские школы.', originRegionCode: 'RU-SA', areas: ['transport', 'education'] });
