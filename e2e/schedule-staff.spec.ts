@@ -137,7 +137,7 @@ describe('staff planning the schedule, and the host coordinator', () => {
     await page.goto(`/modules/${samara.id}/host`);
     await expect.poll(() => pageHeading(page).textContent(), SLOW).toBe('Логистика модуля 3');
     await main(page).getByRole('button', { name: 'Распределить участников по выездам' }).click();
-    await main(page).getByRole('status').filter({ hasText: 'Участники распределены по выездам' }).waitFor();
+    await main(page).getByRole('status').filter({ hasText: 'Участники распределены по выездам' }).waitFor(SLOW);
     const visits = main(page).getByRole('list', { name: 'Выездные посещения и прогулки' }).locator(':scope > li');
     const whoGoes = visits.first().getByText(/^Кто едет \(\d+\)$/);
     await whoGoes.click();
