@@ -222,8 +222,12 @@ describe('interviews', () => {
     await page.getByRole('option', { name: 'Ольга Воронцова' }).click();
     await page.getByRole('option', { name: 'Кирилл Александров' }).click();
     await page.keyboard.press('Escape');
+    const start = main(page).getByLabel(/^Начало/).first();
+    const firstStart = await start.inputValue();
     await main(page).getByRole('button', { name: 'Создать слот' }).click();
     await main(page).getByText('Записано 0 из 4').first().waitFor();
+    // The form is ready for the next slot of a series: it starts where this one ends (30 minutes later).
+    await expect.poll(() => start.inputValue()).toBe(new Date(Date.parse(`${firstStart}:00Z`) + 30 * 60_000).toISOString().slice(0, 16));
     await expectAccessible(page);
     await screenshot(page, 'admissions-interviews-desktop');
     await context.close();

@@ -41,6 +41,8 @@ export function InterviewSlotForm({ campaignId, slot, onDone }: { campaignId: st
     onSuccess: (next) => {
       queryClient.setQueryData(['interview-board', campaignId], next);
       setAsking(false);
+      // Slots are usually created as a series: the next one starts where this one ends, same place and panel.
+      if (!slot) setStartsAt(new Date(new Date(startsAt).getTime() + duration * 60_000).toISOString());
       onDone?.();
     },
   });
