@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { admissionApplications, admissionCampaigns, enrolments, people, streams, users } from '../../db/schema/index.ts';
 import type { Executor } from '../programmes/programmes.repo.ts';
+import { APPLICANT_LETTER_COLUMNS } from './applicant-letter.repo.ts';
 
 /** Decisions that get a letter (a decline is the applicant's own act). */
 const NOTIFIABLE = sql`${admissionApplications.decision} in ('admitted', 'reserve', 'rejected')`;
@@ -14,11 +15,7 @@ export function createDecisionsRepo(db: Executor) {
         .select({
           id: admissionApplications.id,
           decision: admissionApplications.decision,
-          email: people.email,
-          firstName: people.firstName,
-          locale: users.locale,
-          titleRu: admissionCampaigns.titleRu,
-          titleEn: admissionCampaigns.titleEn,
+          ...APPLICANT_LETTER_COLUMNS,
         })
         .from(admissionApplications)
         .innerJoin(people, eq(people.id, admissionApplications.personId))

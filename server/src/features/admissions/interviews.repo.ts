@@ -12,6 +12,7 @@ import {
 } from '../../db/schema/index.ts';
 import { likePattern, pageOffset } from '../../lib/pagination.ts';
 import type { Executor } from '../programmes/programmes.repo.ts';
+import { APPLICANT_LETTER_COLUMNS } from './applicant-letter.repo.ts';
 
 /** Candidates of the interview stage: eligible, and nominated when the campaign has the gate. */
 export function inStageCondition(campaignId: string, hasGate: boolean): SQL {
@@ -106,11 +107,7 @@ export function createInterviewsRepo(db: Executor) {
       return db
         .select({
           applicationId: admissionApplications.id,
-          email: people.email,
-          firstName: people.firstName,
-          locale: users.locale,
-          titleRu: admissionCampaigns.titleRu,
-          titleEn: admissionCampaigns.titleEn,
+          ...APPLICANT_LETTER_COLUMNS,
         })
         .from(admissionApplications)
         .innerJoin(people, eq(people.id, admissionApplications.personId))
