@@ -43,6 +43,14 @@ export async function signInAs(page: Page, email: string): Promise<void> {
 
 /** Fails on serious or critical axe-core violations, listing them. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // A modal or menu fading in has half-transparent text for ~200 ms, and axe would measure that contrast: let
+  // every running CSS transition or animation finish first.
+  // Endless ones (a loader's spin) are left alone.
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 5_000 },
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
