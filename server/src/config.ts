@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -34,6 +35,8 @@ const EnvSchema = z.object({
   TIME_ZONE: z.string().default('Europe/Moscow'),
   /** Largest accepted request body, in megabytes (uploads included). */
   BODY_LIMIT_MB: z.coerce.number().min(1).max(200).default(20),
+  /** How many full-text searches run at once; more wait their turn (default: the number of CPU cores). */
+  SEARCH_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export type Config = {
@@ -53,6 +56,7 @@ export type Config = {
   seedDemo: boolean;
   timeZone: string;
   bodyLimitBytes: number;
+  searchConcurrency: number;
 };
 
 /** Parses the environment (or the given record, for tests) into a Config, or throws naming each bad variable. */
@@ -80,5 +84,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     timeZone: e.TIME_ZONE,
     bodyLimitBytes: Math.round(e.BODY_LIMIT_MB * 1024 * 1024),
+    searchConcurrency: e.SEARCH_CONCURRENCY ?? os.availableParallelism(),
   };
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../lib/access.ts';
 import { recordAudit } from '../../lib/audit.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { createConcurrencyGate } from '../../lib/concurrency-gate.ts';
 import { AppError, notFound, type FieldProblem } from '../../lib/errors.ts';
 import { translate } from '../../lib/i18n.ts';
 import type { Locale } from '../../lib/messages.ts';
@@ -21,8 +22,10 @@ const EXPORT_LIMIT = 20_000;
 const TRACKED = ['title', 'summary', 'problem', 'solution', 'results', 'originRegionCode', 'originMunicipalityId', 'areas', 'contacts', 'links'] as const;
 
 /** The practice library: search, pages, proposals and staff edits with history. */
-export function createPracticesService(deps: { db: Database; clock: Clock }) {
+export function createPracticesService(deps: { db: Database; clock: Clock; searchConcurrency: number }) {
   const repo = createPracticesRepo(deps.db);
+  // Searches are CPU-bound in PostgreSQL: as many at once as there are cores, the rest queued in order.
+  const searchGate = createConcurrencyGate(deps.searchConcurrency);
   const programmesRepo = createProgrammesRepo(deps.db);
 
   async function visibilityFor(actor: Actor): Promise<PracticeVisibility> {
@@ -72,7 +75,8 @@ export function createPracticesService(deps: { db: Database; clock: Clock }) {
 
   /** Non-approved statuses are narrowed to the programmes the actor curates and their own proposals. */
   async function searchFor(actor: Actor, filter: PracticeFilter, limit: number, offset: number) {
-    return repo.search(filter, await visibilityFor(actor), { limit, offset });
+    const visibility = await visibilityFor(actor);
+    return searchGate.run(() => repo.search(filter, visibility, { limit, offset }));
   }
 
   return {

@@ -9,7 +9,7 @@ import { REMINDERS_JOB_KIND } from './reminders.job.ts';
 
 /** The practice-transfer services, wired once from the shared dependencies. */
 export function createPracticeServices(deps: FeatureDeps) {
-  const practices = createPracticesService({ db: deps.db, clock: deps.clock });
+  const practices = createPracticesService({ db: deps.db, clock: deps.clock, searchConcurrency: deps.config.searchConcurrency });
   return {
     practices,
     curation: createCurationService({ db: deps.db, clock: deps.clock, practices }),
