@@ -30,6 +30,12 @@ const at = (url: string, body?: unknown) => async () => ({ url, body });
 const csv = Buffer.from('Фамилия;Имя;E-mail;Регион\nПетров;Пётр;petrov@example.test;RU-SAM\n');
 
 /** The expected access of every documented route, for the users of the access fixture. */
+/**
+ * Stream numbers for the allowed creations: unique within the intake and inside the contract's 1–9999 (a random
+ * number up to 10,099 made one run in a dozen fail with 400 for a refused role, since validation comes first).
+ */
+let nextStreamNumber = 5000;
+
 export const ROUTE_CASES: RouteCase[] = [
   // auth: public entry points answer their own refusals (wrong password, dead link) to everyone alike
   { key: 'POST /api/auth/sign-in', allowed: 'everyone', alsoAccepted: [401], build: at('/api/auth/sign-in', { email: 'nobody@example.test', password: 'wrong-password' }) },
@@ -118,7 +124,7 @@ export const ROUTE_CASES: RouteCase[] = [
     allowed: STAFF,
     build: async (fx) => ({
       url: '/api/streams',
-      body: { intakeId: fx.a.intake.id, number: 100 + Math.floor(Math.random() * 10_000), nameRu: 'Поток', nameEn: 'Stream', startsOn: '2024-11-01', endsOn: '2025-05-01' },
+      body: { intakeId: fx.a.intake.id, number: nextStreamNumber++, nameRu: 'Поток', nameEn: 'Stream', startsOn: '2024-11-01', endsOn: '2025-05-01' },
     }),
   },
   { key: 'GET /api/streams/{id}', allowed: IN_PROGRAMME_A, build: async (fx) => ({ url: `/api/streams/${fx.a.a3.id}` }) },
