@@ -194,6 +194,11 @@ const reviewRoute = createRoute({ getParentRoute: () => appRoute, path: '/review
 const interviewsRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId/interviews', component: lazyRouteComponent(() => import('./features/admissions/InterviewsPage.tsx'), 'InterviewsPage') });
 const myInterviewsRoute = createRoute({ getParentRoute: () => appRoute, path: '/interviews', component: lazyRouteComponent(() => import('./features/admissions/MyInterviewsPage.tsx'), 'MyInterviewsPage') });
 const funnelRoute = createRoute({ getParentRoute: () => appRoute, path: '/admissions/$campaignId/funnel', component: lazyRouteComponent(() => import('./features/admissions/FunnelPage.tsx'), 'FunnelPage') });
+const applicationFileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admissions/$campaignId/applications/$applicationId',
+  component: lazyRouteComponent(() => import('./features/admissions/ApplicationPage.tsx'), 'ApplicationPage'),
+});
 
 // Assignments, grading and completion (issue 5).
 const myAssignmentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/me/assignments', component: lazyRouteComponent(() => import('./features/assignments/MyAssignmentsPage.tsx'), 'MyAssignmentsPage') });
@@ -287,6 +292,7 @@ const routeTree = rootRoute.addChildren([
     interviewsRoute,
     myInterviewsRoute,
     funnelRoute,
+    applicationFileRoute,
     testSetupRoute,
     practicesRoute,
     practiceFlowsRoute,

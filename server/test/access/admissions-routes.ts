@@ -381,5 +381,35 @@ export const ADMISSIONS_ROUTE_CASES: RouteCase[] = [
   // the funnel report: staff
   { key: 'GET /api/admissions/campaigns/{id}/funnel', allowed: STAFF, build: async (fx, db) => ({ url: `/api/admissions/campaigns/${(await admissionsFixture(fx, db)).campaignId}/funnel` }) },
   { key: 'GET /api/admissions/campaigns/{id}/funnel.xlsx', allowed: STAFF, build: async (fx, db) => ({ url: `/api/admissions/campaigns/${(await admissionsFixture(fx, db)).campaignId}/funnel.xlsx` }) },
+  // one application's file and documents: staff, and the coordinator of the applicant's region (RU-SAM)
+  {
+    key: 'GET /api/admissions/campaigns/{id}/applications/{applicationId}',
+    allowed: [...STAFF, 'coordinator'],
+    build: async (fx, db) => {
+      const { application, campaignId } = await samApplication(fx, db, true);
+      return { url: `/api/admissions/campaigns/${campaignId}/applications/${application.id}` };
+    },
+  },
+  {
+    key: 'GET /api/admissions/campaigns/{id}/applications/{applicationId}/documents/{documentId}',
+    allowed: [...STAFF, 'coordinator'],
+    build: async (fx, db) => {
+      const { application, campaignId } = await samApplication(fx, db, true);
+      const [document] = await db
+        .insert(admissionDocuments)
+        .values({ applicationId: application.id, kind: 'diploma', fileName: 'diploma.pdf', mediaType: 'application/pdf', sizeBytes: SAMPLE_PDF.length, sha256: 'x', content: SAMPLE_PDF })
+        .returning();
+      return { url: `/api/admissions/campaigns/${campaignId}/applications/${application.id}/documents/${document!.id}` };
+    },
+  },
+  {
+    key: 'GET /api/admissions/campaigns/{id}/applications/{applicationId}/documents.zip',
+    allowed: [...STAFF, 'coordinator'],
+    build: async (fx, db) => {
+      const { application, campaignId } = await samApplication(fx, db, true);
+      await db.insert(admissionDocuments).values({ applicationId: application.id, kind: 'diploma', fileName: 'diploma.pdf', mediaType: 'application/pdf', sizeBytes: SAMPLE_PDF.length, sha256: 'x', content: SAMPLE_PDF });
+      return { url: `/api/admissions/campaigns/${campaignId}/applications/${application.id}/documents.zip` };
+    },
+  },
   { key: 'POST /api/admissions/campaigns/{id}/test/score', allowed: STAFF, build: async (fx, db) => ({ url: `/api/admissions/campaigns/${(await admissionsFixture(fx, db)).campaignId}/test/score` }) },
 ];

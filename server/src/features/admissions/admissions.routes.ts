@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParamsSchema } from '@ms/contracts/common';
 import {
-  ApplicationListQuerySchema,
   CampaignListQuerySchema,
   CampaignListSchema,
   CampaignSchema,
@@ -29,6 +28,7 @@ import {
   WhatIfBodySchema,
   WhatIfSchema,
 } from '@ms/contracts/admissions';
+import { StaffApplicationListQuerySchema } from '@ms/contracts/admission-applications';
 import { requestMeta, requireActor } from '../../plugins/request-context.ts';
 import type { FeatureDeps } from '../index.ts';
 import { registerApplicantRoutes } from './applicant.routes.ts';
@@ -39,6 +39,7 @@ import { createCampaignsService } from './campaigns.service.ts';
 import { createDecisionsService } from './decisions.service.ts';
 import { createNominationsService } from './nominations.service.ts';
 import { registerPublicAdmissionRoutes } from './public.routes.ts';
+import { registerStaffApplicationRoutes } from './staff-application.routes.ts';
 import { createRankingService } from './ranking.service.ts';
 import { createStaffApplicationsService } from './staff-applications.service.ts';
 import { createTestService } from './test.service.ts';
@@ -60,6 +61,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: FeatureDeps)
   registerExpertRoutes(app, deps, campaigns);
   registerInterviewRoutes(app, deps, campaigns);
   registerFunnelRoutes(app, deps, campaigns);
+  registerStaffApplicationRoutes(app, deps);
 
   r.get('/api/admissions/campaigns', {
     schema: { tags: TAGS, summary: 'Campaigns the actor manages (staff)', querystring: CampaignListQuerySchema, response: { 200: CampaignListSchema } },
@@ -92,7 +94,7 @@ export function registerAdmissionRoutes(app: FastifyInstance, deps: FeatureDeps)
   });
 
   r.get('/api/admissions/campaigns/:id/applications', {
-    schema: { tags: TAGS, summary: 'A page of the campaign’s applications (staff)', params: IdParamsSchema, querystring: ApplicationListQuerySchema, response: { 200: StaffApplicationPageSchema } },
+    schema: { tags: TAGS, summary: 'A page of the campaign’s applications (staff)', params: IdParamsSchema, querystring: StaffApplicationListQuerySchema, response: { 200: StaffApplicationPageSchema } },
     handler: async (request) => staffApplications.listApplications(requireActor(request), request.params.id, request.query, requestMeta(request)),
   });
 

@@ -112,8 +112,13 @@ export function createApplicationsRepo(db: Executor) {
     },
 
     /** A page of a campaign's applications for staff, best ranked first, then by submission. */
-    async listForCampaign(campaignId: string, filter: { status?: string; region?: string; isEligible?: boolean; page: number; pageSize: number }) {
+    async listForCampaign(campaignId: string, filter: { status?: string; region?: string; isEligible?: boolean; q?: string; page: number; pageSize: number }) {
       const conditions: SQL[] = [eq(admissionApplications.campaignId, campaignId)];
+      if (filter.q) {
+        // Any part of "Last First Middle" or the e-mail; LIKE's wildcards in the query are taken literally.
+        const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        conditions.push(sql`exists (select 1 from ${people} p where p.id = ${admissionApplications.personId} and (concat_ws(' ', p.last_name, p.first_name, p.middle_name) ilike ${pattern} or p.email ilike ${pattern}))`);
+      }
       if (filter.status) conditions.push(eq(admissionApplications.status, filter.status));
       if (filter.region) conditions.push(eq(admissionApplications.regionCode, filter.region));
       if (filter.isEligible !== undefined) conditions.push(eq(admissionApplications.isEligible, filter.isEligible));

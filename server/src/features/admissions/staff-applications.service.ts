@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { ApplicationListQuerySchema, StaffApplicationPageSchema } from '@ms/contracts/admissions';
+import type { StaffApplicationListQuery } from '@ms/contracts/admission-applications';
+import type { StaffApplicationPageSchema } from '@ms/contracts/admissions';
 import type { Database } from '../../db/client.ts';
 import type { Actor } from '../../lib/access.ts';
 import type { AuditBuffer } from '../../lib/audit.ts';
@@ -14,7 +15,7 @@ export function createStaffApplicationsService(deps: { db: Database; auditBuffer
     async listApplications(
       actor: Actor,
       campaignId: string,
-      query: z.infer<typeof ApplicationListQuerySchema>,
+      query: StaffApplicationListQuery,
       meta: { ip: string | null },
     ): Promise<z.infer<typeof StaffApplicationPageSchema>> {
       await deps.campaigns.managedCampaign(actor, campaignId);

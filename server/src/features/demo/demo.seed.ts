@@ -21,6 +21,7 @@ import { createDemoRepo, type DemoRows } from './demo.repo.ts';
 import { generateDemo, type DemoData } from './generate.ts';
 import { seedScheduleDemo } from './schedule-demo.ts';
 import { seedAdmissionsDemo } from './admissions-demo.ts';
+import { seedAdmissionDocumentsDemo } from './admissions-documents-demo.ts';
 import { seedTeamsDemo } from './teams-demo.ts';
 import { seedPracticesDemo } from './practices-demo.ts';
 import { seedAssignmentsDemo } from './assignments-demo.ts';
@@ -67,6 +68,7 @@ export async function seedDemoIfEmpty({ db, log, issuer }: { db: Database; log: 
     await repo.insertRows(rows);
     const schedule = await seedScheduleDemo(tx, rows);
     await seedAdmissionsDemo(tx, rows);
+    await seedAdmissionDocumentsDemo(tx);
     await seedTeamsDemo(tx, rows);
     await seedPracticesDemo(tx, rows);
     // Last: it reads the teams and the defence results of the demos above.

@@ -8,6 +8,7 @@ import { useLocalised } from '../../api/names.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { SearchInput } from '../../components/SearchInput.tsx';
 import { AnchorLink, ButtonLink } from '../../components/RouterLinks.tsx';
 import { TablePager } from '../../components/TablePager.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
@@ -97,14 +98,15 @@ function Applications({ campaignId }: { campaignId: string }) {
   const { dateTime } = useLocalised();
   const [page, setPage] = useState(1);
   const [status, setStatus] = useState<string | null>(null);
+  const [search, setSearch] = useState<string | undefined>(undefined);
   const queryClient = useQueryClient();
   const decline = useMutation({
     mutationFn: (applicationId: string) => declinePlace(campaignId, applicationId),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['admission-applications', campaignId] }),
   });
   const query = useQuery({
-    queryKey: ['admission-applications', campaignId, page, status],
-    queryFn: () => fetchApplications(campaignId, { page, status: status ?? undefined }),
+    queryKey: ['admission-applications', campaignId, page, status, search],
+    queryFn: () => fetchApplications(campaignId, { page, status: status ?? undefined, q: search }),
     placeholderData: keepPreviousData,
   });
   return (
@@ -114,6 +116,14 @@ function Applications({ campaignId }: { campaignId: string }) {
           <Title order={2} size="h4">
             {t('admissions.applications')}
           </Title>
+          <SearchInput
+            label={t('applicationFile.search')}
+            value={search}
+            onSearch={(q) => {
+              setSearch(q);
+              setPage(1);
+            }}
+          />
           <Select
             label={t('admissions.filterStatus')}
             data={APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`admissions.status.${s}`) }))}
@@ -146,7 +156,11 @@ function Applications({ campaignId }: { campaignId: string }) {
                     {data.items.map((a) => (
                       <Table.Tr key={a.id}>
                         <Table.Td>{a.rankPosition ?? '—'}</Table.Td>
-                        <Table.Td>{a.fullName}</Table.Td>
+                        <Table.Td>
+                          <AnchorLink to="/admissions/$campaignId/applications/$applicationId" params={{ campaignId, applicationId: a.id }} size="sm">
+                            {a.fullName}
+                          </AnchorLink>
+                        </Table.Td>
                         <Table.Td>{a.regionCode ?? '—'}</Table.Td>
                         <Table.Td>
                           <Badge color={STATUS_COLOURS[a.status]} variant="light">

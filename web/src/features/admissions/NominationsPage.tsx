@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { AnchorLink } from '../../components/RouterLinks.tsx';
 import { fetchNominationBoard, nominate, withdrawNomination, type NominationBoard } from './admissions.api.ts';
 
 const route = getRouteApi('/app/admissions/$campaignId/nominations');
@@ -51,7 +52,9 @@ function CandidateCard({ campaignId, candidate: c }: { campaignId: string; candi
     <Paper withBorder p="md">
       <Stack gap="xs">
         <Group justify="space-between">
-          <Text fw={600}>{c.fullName}</Text>
+          <AnchorLink to="/admissions/$campaignId/applications/$applicationId" params={{ campaignId, applicationId: c.applicationId }} fw={600}>
+            {c.fullName}
+          </AnchorLink>
           <Group gap="xs">
             <Badge variant="outline">{c.regionCode}</Badge>
             {c.isNominated && <Badge color="green">{t('admissions.nominate.nominated')}</Badge>}

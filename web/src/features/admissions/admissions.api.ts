@@ -62,7 +62,7 @@ export const fetchCampaigns = () => get<{ items: Campaign[] }>('/api/admissions/
 export const fetchCampaign = (id: string) => get<Campaign>(`/api/admissions/campaigns/${id}`);
 export const createCampaign = (body: CreateCampaignBody) => post<Campaign>('/api/admissions/campaigns', body);
 export const updateCampaign = (id: string, body: UpdateCampaignBody) => api<Campaign>(`/api/admissions/campaigns/${id}`, { method: 'PATCH', body });
-export const fetchApplications = (id: string, query: { page: number; status?: string; region?: string }) =>
+export const fetchApplications = (id: string, query: { page: number; status?: string; region?: string; q?: string }) =>
   get<{ items: StaffApplication[]; total: number; page: number; pageSize: number }>(`/api/admissions/campaigns/${id}/applications`, query);
 export const fetchRankingState = (id: string) => get<RankingState>(`/api/admissions/campaigns/${id}/ranking`);
 export const previewRanking = (id: string, config: RankingConfig) => post<RankingPreview>(`/api/admissions/campaigns/${id}/ranking/preview`, { config });
