@@ -79,16 +79,34 @@ describe('a public applicant', () => {
     await expectAccessible(page);
     await screenshot(page, 'admissions-submitted-phone');
 
-    // The online test: the server fixes the deadline; answers are saved as they are chosen.
+    // The online test in two blocks: each block's intro before it starts, its own server-fixed deadline,
+    // answers saved as they are chosen, and a confirmed finish of each block.
     await main(page).getByRole('link', { name: 'Пройти онлайн-тест' }).click();
     await page.waitForURL(/\/test$/);
+    await main(page).getByRole('heading', { name: 'Блок 1 из 2: Город и программа' }).waitFor();
+    await main(page).getByText('Время на блок: 10 мин, вопросов: 2.', { exact: false }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-test-block-intro-phone');
     await main(page).getByRole('button', { name: 'Начать тест' }).click();
     await main(page).getByRole('timer').waitFor();
     await main(page).getByRole('radio', { name: '550 000' }).check();
     await main(page).getByText('Ответ сохранён').first().waitFor();
+    // Only the open block's questions are on the page.
+    expect(await main(page).getByText('национальные цели развития', { exact: false }).count()).toBe(0);
     await expectAccessible(page);
     await screenshot(page, 'admissions-test-phone');
-    await main(page).getByRole('button', { name: 'Завершить тест' }).click();
+    await main(page).getByRole('button', { name: 'Завершить блок и перейти дальше' }).click();
+    await main(page).getByRole('group', { name: 'Завершить блок 1? После этого ответы в нём изменить нельзя.' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-test-block-confirm-phone');
+    await main(page).getByRole('button', { name: 'Да, завершить блок' }).click();
+    await main(page).getByRole('heading', { name: 'Блок 2 из 2: Национальные цели' }).waitFor();
+    await main(page).getByRole('button', { name: 'Начать блок 2' }).click();
+    await main(page).getByRole('checkbox', { name: 'Экологическое благополучие' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-test-block-2-phone');
+    await main(page).getByRole('button', { name: 'Завершить блок и тест' }).click();
+    await main(page).getByRole('button', { name: 'Да, завершить блок' }).click();
     await main(page).getByText('Тест завершён. Результат: 25 из 100').waitFor();
   });
 
@@ -320,6 +338,26 @@ describe('the online test’s question bank', () => {
     await third.getByRole('textbox', { name: 'Верный ответ (число)' }).fill('1034');
     await third.getByRole('textbox', { name: /^Допуск/ }).fill('10');
 
+    // Blocks: the first one added takes every question; an untitled, empty second block is refused at its fields.
+    const blocks = main(page).getByRole('region', { name: 'Блоки теста' });
+    await blocks.getByRole('button', { name: 'Добавить блок' }).click();
+    const block1 = blocks.getByRole('region', { name: 'Блок 1' });
+    await block1.getByRole('textbox', { name: 'Название (рус.)' }).fill('Муниципалитеты');
+    await block1.getByRole('textbox', { name: 'Название (англ.)' }).fill('Municipalities');
+    await blocks.getByRole('button', { name: 'Добавить блок' }).click();
+    const block2 = blocks.getByRole('region', { name: 'Блок 2' });
+    await main(page).getByRole('button', { name: 'Сохранить тест' }).click();
+    await block2.getByText('Введите название блока').first().waitFor();
+    await block2.getByText('В блоке нет вопросов: перенесите в него вопрос или удалите блок').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'admissions-test-bank-blocks-errors-desktop');
+    await block2.getByRole('textbox', { name: 'Название (рус.)' }).fill('Национальные цели');
+    await block2.getByRole('textbox', { name: 'Название (англ.)' }).fill('National goals');
+    await block2.getByRole('textbox', { name: 'Время на блок, мин' }).fill('15');
+    await second.getByRole('combobox', { name: 'Блок' }).selectOption({ label: '2. Национальные цели' });
+    await blocks.getByText('Общее время: 25 мин').waitFor();
+    await expect.poll(() => block2.getByText('В блоке нет вопросов', { exact: false }).count()).toBe(0);
+
     // The candidate's own rendering of question 2, before anything is saved.
     await second.getByRole('button', { name: 'Как видит кандидат' }).click();
     const preview = page.getByRole('dialog', { name: 'Как кандидат видит вопрос 2' });
@@ -350,14 +388,18 @@ describe('the online test’s question bank', () => {
     expect(await saved.getByRole('checkbox', { name: 'Вариант b верный' }).isChecked()).toBe(false);
     expect(await main(page).getByRole('region', { name: 'Вопрос 1' }).getByRole('radio', { name: 'Вариант b верный' }).isChecked()).toBe(true);
     expect(await main(page).getByRole('region', { name: 'Вопрос 3' }).getByRole('textbox', { name: 'Верный ответ (число)' }).inputValue()).toBe('1034');
+    const savedBlock = saved.getByRole('combobox', { name: 'Блок' });
+    expect(await savedBlock.locator('option:checked').textContent()).toBe('2. Национальные цели');
+    expect(await main(page).getByRole('region', { name: 'Блок 2' }).getByRole('textbox', { name: 'Время на блок, мин' }).inputValue()).toBe('15');
     await expectAccessible(page);
     await screenshot(page, 'admissions-test-bank-desktop');
 
     // The bank leaves as JSON in the contract's shape.
     await main(page).getByRole('button', { name: /импорт и экспорт/ }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), main(page).getByRole('button', { name: 'Скачать вопросы (JSON)' }).click()]);
-    const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')) as Array<{ kind: string; correct: unknown }>;
-    expect(exported.map((q) => [q.kind, q.correct])).toEqual([['single', ['b']], ['multiple', ['a', 'c']], ['numeric', { value: 1034, tolerance: 10 }]]);
+    const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')) as { blocks: Array<{ key: string; timeLimitMinutes: number }>; questions: Array<{ kind: string; correct: unknown; block: string }> };
+    expect(exported.blocks.map((b) => [b.key, b.timeLimitMinutes])).toEqual([['b1', 10], ['b2', 15]]);
+    expect(exported.questions.map((q) => [q.kind, q.correct, q.block])).toEqual([['single', ['b'], 'b1'], ['multiple', ['a', 'c'], 'b2'], ['numeric', { value: 1034, tolerance: 10 }, 'b1']]);
     await context.close();
 
     // On a phone: the cards stack, and a question is deleted only after a confirmation.

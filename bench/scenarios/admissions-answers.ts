@@ -47,6 +47,13 @@ async function candidates(server: BenchServer): Promise<{ campaignId: string; se
      select a.id, $2::jsonb, now(), now() + interval '1 hour' from admission_applications a where a.campaign_id = $1`,
     [campaignId, JSON.stringify(questionIds)],
   );
+  // A bank without blocks: each attempt is one open block holding every question, as the start makes it.
+  await pool.query(
+    `insert into admission_test_attempt_blocks (attempt_id, position, time_limit_minutes, question_order, started_at, deadline_at)
+     select t.id, 0, 60, t.question_order, t.started_at, t.deadline_at
+     from admission_test_attempts t join admission_applications a on a.id = t.application_id where a.campaign_id = $1`,
+    [campaignId],
+  );
   const box = createSecretBox(BENCH_APP_SECRET);
   const sessions = created.rows.map((r) => ({ ...r, token: crypto.randomBytes(32).toString('base64url') }));
   await pool.query(

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Database } from '../../src/db/client.ts';
 import { desc, eq } from 'drizzle-orm';
-import { admissionApplications, admissionCampaigns, admissionDocuments, admissionExpertReviews, admissionExpertStages, admissionInterviewBookings, admissionInterviewPanel, admissionInterviewSlots, admissionTestAttempts, admissionTestQuestions, consentDocuments, consents } from '../../src/db/schema/index.ts';
+import { admissionApplications, admissionCampaigns, admissionDocuments, admissionExpertReviews, admissionExpertStages, admissionInterviewBookings, admissionInterviewPanel, admissionInterviewSlots, admissionTestAttemptBlocks, admissionTestAttempts, admissionTestQuestions, consentDocuments, consents } from '../../src/db/schema/index.ts';
 import { SAMPLE_PDF } from '../admissions.ts';
 import { buildPerson } from '../factories.ts';
 import type { AccessFixture } from './fixture.ts';
@@ -113,7 +113,19 @@ async function participantTest(fx: AccessFixture, db: Database, isStarted: boole
     .values({ campaignId: campaign!.id, personId: fx.people.pSam.id, userId: fx.users.participant.id, status: 'submitted', isEligible: true, submittedAt: new Date(), regionCode: 'RU-SAM' })
     .returning();
   if (isStarted) {
-    await db.insert(admissionTestAttempts).values({ applicationId: application!.id, questionOrder: [question!.id], startedAt: new Date(), deadlineAt: new Date(Date.now() + 3_600_000) });
+    const [attempt] = await db
+      .insert(admissionTestAttempts)
+      .values({ applicationId: application!.id, questionOrder: [question!.id], startedAt: new Date(), deadlineAt: new Date(Date.now() + 3_600_000) })
+      .returning();
+    // A bank without blocks is one implicit block, opened with the attempt.
+    await db.insert(admissionTestAttemptBlocks).values({
+      attemptId: attempt!.id,
+      position: 0,
+      timeLimitMinutes: 60,
+      questionOrder: [question!.id],
+      startedAt: new Date(),
+      deadlineAt: new Date(Date.now() + 3_600_000),
+    });
   }
   return { applicationId: application!.id, questionId: question!.id };
 }
@@ -299,6 +311,9 @@ export const ADMISSIONS_ROUTE_CASES: RouteCase[] = [
       return { url: `/api/me/applications/${applicationId}/test/answers/${questionId}`, body: { answer: 1 } };
     },
   },
+  // opening the open block again changes nothing; finishing the only block finishes the test
+  { key: 'POST /api/me/applications/{id}/test/blocks/{block}/start', allowed: ['participant'], build: async (fx, db) => ({ url: `/api/me/applications/${(await participantTest(fx, db, true)).applicationId}/test/blocks/1/start` }) },
+  { key: 'POST /api/me/applications/{id}/test/blocks/{block}/finish', allowed: ['participant'], build: async (fx, db) => ({ url: `/api/me/applications/${(await participantTest(fx, db, true)).applicationId}/test/blocks/1/finish` }) },
   { key: 'POST /api/me/applications/{id}/test/finish', allowed: ['participant'], build: async (fx, db) => ({ url: `/api/me/applications/${(await participantTest(fx, db, true)).applicationId}/test/finish` }) },
   // the expert stage: staff set it up and watch the workload; the expert scores blind
   { key: 'GET /api/admissions/campaigns/{id}/expert-stage', allowed: STAFF, build: async (fx, db) => ({ url: `/api/admissions/campaigns/${await expertStage(fx, db)}/expert-stage` }) },

@@ -17,3 +17,4 @@ export * from './diplomas.ts';
 export * from './admission-stages.ts';
 export * from './site-visits.ts';
 export * from './admission-interviews.ts';
+export * from './admission-test-blocks.ts';

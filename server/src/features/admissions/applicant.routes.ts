@@ -9,6 +9,7 @@ import {
   OwnApplicationListSchema,
   OwnApplicationSchema,
   AnswerParamsSchema,
+  BlockParamsSchema,
   CandidateTestSchema,
   SaveAnswerBodySchema,
   SaveApplicationBodySchema,
@@ -65,6 +66,16 @@ export function registerApplicantRoutes(app: FastifyInstance, deps: FeatureDeps,
   r.put('/api/me/applications/:id/test/answers/:questionId', {
     schema: { tags: TAGS, summary: 'Save one answer as given (refused after the deadline)', params: AnswerParamsSchema, body: SaveAnswerBodySchema, response: { 200: OkSchema } },
     handler: async (request) => tests.saveAnswer(requireActor(request), request.params.id, request.params.questionId, request.body.answer),
+  });
+
+  r.post('/api/me/applications/:id/test/blocks/:block/start', {
+    schema: { tags: TAGS, summary: 'Open block n of my test once the blocks before it are over (its deadline is fixed by the server)', params: BlockParamsSchema, response: { 200: CandidateTestSchema } },
+    handler: async (request) => tests.openBlock(requireActor(request), request.params.id, request.params.block, requestMeta(request)),
+  });
+
+  r.post('/api/me/applications/:id/test/blocks/:block/finish', {
+    schema: { tags: TAGS, summary: 'Finish block n of my test early (its answers become final; the last block finishes the test)', params: BlockParamsSchema, response: { 200: CandidateTestSchema } },
+    handler: async (request) => tests.finishBlock(requireActor(request), request.params.id, request.params.block, requestMeta(request)),
   });
 
   r.post('/api/me/applications/:id/test/finish', {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { admissionApplications, admissionTestAnswers, admissionTestAttempts, admissionTestQuestions } from '../../db/schema/index.ts';
+import { admissionApplications, admissionTestAnswers, admissionTestAttemptBlocks, admissionTestAttempts, admissionTestQuestions } from '../../db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../../../test/app.ts';
 import { buildCampaign, buildSubmittedApplication } from '../../../test/admissions.ts';
 import { buildProgrammeTree, buildUser } from '../../../test/factories.ts';
 import { createTestRepo } from './test.repo.ts';
+import { createTestBlocksRepo } from './test-blocks.repo.ts';
 
 // The group-commit statement must accept and refuse exactly what the one-answer statement does.
 const NOW = new Date('2026-03-01T09:10:00Z');
@@ -30,8 +31,13 @@ async function questionsOf(campaignId: string) {
   return { single: rows[0]!.id, multiple: rows[1]!.id, numeric: rows[2]!.id, notInOrder: rows[3]!.id };
 }
 
-/** A candidate with a signed-in account and an attempt (over the first three questions unless told). */
-async function candidate(campaignId: string, questionOrder: string[], attempt: { deadlineAt?: Date; finishedAt?: Date } = {}) {
+type BlockRow = Omit<typeof admissionTestAttemptBlocks.$inferInsert, 'attemptId' | 'position'>;
+
+/**
+ * A candidate with a signed-in account and an attempt (over the first three questions unless told):
+ * one open block holding the whole order, as a bank without blocks has, unless blocks are given.
+ */
+async function candidate(campaignId: string, questionOrder: string[], attempt: { deadlineAt?: Date; finishedAt?: Date; blocks?: BlockRow[] } = {}) {
   const { application, person } = await buildSubmittedApplication(t.db, campaignId, 'RU-PER');
   const user = await buildUser(t.db, { personId: person.id });
   await t.db.update(admissionApplications).set({ userId: user.id }).where(eq(admissionApplications.id, application.id));
@@ -39,6 +45,9 @@ async function candidate(campaignId: string, questionOrder: string[], attempt: {
     .insert(admissionTestAttempts)
     .values({ applicationId: application.id, questionOrder, startedAt: new Date('2026-03-01T09:00:00Z'), deadlineAt: attempt.deadlineAt ?? DEADLINE, finishedAt: attempt.finishedAt ?? null })
     .returning();
+  const deadlineAt = attempt.deadlineAt ?? DEADLINE;
+  const blocks = attempt.blocks ?? [{ timeLimitMinutes: 30, questionOrder, startedAt: new Date('2026-03-01T09:00:00Z'), deadlineAt, finishedAt: attempt.finishedAt ?? null }];
+  await t.db.insert(admissionTestAttemptBlocks).values(blocks.map((b, position) => ({ ...b, attemptId: row!.id, position })));
   return { applicationId: application.id, attemptId: row!.id, owner: { userId: user.id, personId: person.id } };
 }
 
@@ -54,6 +63,21 @@ describe('answers written in one batch', () => {
     const bob = await candidate(campaign.id, order);
     const late = await candidate(campaign.id, order, { deadlineAt: NOW });
     const finished = await candidate(campaign.id, order, { finishedAt: new Date('2026-03-01T09:05:00Z') });
+    // Three blocks: the first finished early, the second open, the third not opened yet; and one whose open block ran out.
+    const started = new Date('2026-03-01T09:00:00Z');
+    const blocked = await candidate(campaign.id, order, {
+      blocks: [
+        { timeLimitMinutes: 5, questionOrder: [q.single], startedAt: started, deadlineAt: new Date('2026-03-01T09:05:00Z'), finishedAt: new Date('2026-03-01T09:03:00Z') },
+        { timeLimitMinutes: 20, questionOrder: [q.multiple], startedAt: new Date('2026-03-01T09:03:00Z'), deadlineAt: new Date('2026-03-01T09:23:00Z') },
+        { timeLimitMinutes: 20, questionOrder: [q.numeric] },
+      ],
+    });
+    const expired = await candidate(campaign.id, order, {
+      blocks: [
+        { timeLimitMinutes: 5, questionOrder: [q.single], startedAt: started, deadlineAt: NOW },
+        { timeLimitMinutes: 20, questionOrder: [q.multiple, q.numeric] },
+      ],
+    });
     const answer = (who: typeof alice, questionId: string, value: unknown, now = NOW): Item => ({ applicationId: who.applicationId, owner: who.owner, questionId, answer: value, now });
     const cases: Array<[string, Item, boolean]> = [
       ['a single choice', answer(alice, q.single, ['a']), true],
@@ -70,6 +94,12 @@ describe('answers written in one batch', () => {
       ['an answer at the deadline', answer(late, q.numeric, 3), false],
       ['an answer just before the deadline', answer(late, q.numeric, 3, new Date(NOW.getTime() - 1)), true],
       ['an answer to a finished attempt', answer(finished, q.numeric, 3), false],
+      ['an answer in the open block', answer(blocked, q.multiple, ['a']), true],
+      ['an answer in a block finished early', answer(blocked, q.single, ['a']), false],
+      ['an answer in a block not opened yet', answer(blocked, q.numeric, 3), false],
+      ['an answer at the block’s deadline', answer(expired, q.single, ['a']), false],
+      ['an answer just before the block’s deadline', answer(expired, q.single, ['a'], new Date(NOW.getTime() - 1)), true],
+      ['an answer in the block after an expired one, never opened', answer(expired, q.numeric, 3), false],
     ];
     const items = cases.map(([, item]) => item);
     // The batch first, in a transaction rolled back, so that both statements see the same rows.
@@ -133,6 +163,40 @@ describe('answers written in one batch', () => {
     expect((await batch).size).toBe(0);
     expect(await single).toBe(false);
     expect(await t.db.select().from(admissionTestAnswers).where(eq(admissionTestAnswers.attemptId, dave.attemptId))).toHaveLength(0);
+  });
+
+  it('waits for a block’s finish in progress and then refuses the answer to that block', async () => {
+    const tree = await buildProgrammeTree(t.db);
+    const campaign = await buildCampaign(t.db, tree.intake.id);
+    const q = await questionsOf(campaign.id);
+    const erin = await candidate(campaign.id, [q.single, q.multiple, q.numeric], {
+      blocks: [
+        { timeLimitMinutes: 30, questionOrder: [q.single, q.numeric], startedAt: new Date('2026-03-01T09:00:00Z'), deadlineAt: DEADLINE },
+        { timeLimitMinutes: 30, questionOrder: [q.multiple] },
+      ],
+    });
+    const item = { applicationId: erin.applicationId, owner: erin.owner, questionId: q.numeric, answer: 3, now: NOW };
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let isLocked!: () => void;
+    const locked = new Promise<void>((resolve) => (isLocked = resolve));
+    // What finishing block 1 does: lock the attempt, close the block, commit.
+    const finishBlock = t.db.transaction(async (tx) => {
+      await createTestRepo(tx).findAttempt(erin.applicationId, { isLocking: true });
+      await createTestBlocksRepo(tx).finishOpenBlocks(erin.attemptId, NOW, 0);
+      isLocked();
+      await released;
+    });
+    await locked;
+    const repo = createTestRepo(t.db);
+    const batch = repo.saveAnswersIfAllowed([item]);
+    const single = repo.saveAnswerIfAllowed(item);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await finishBlock;
+    expect((await batch).size).toBe(0);
+    expect(await single).toBe(false);
+    expect(await t.db.select().from(admissionTestAnswers).where(eq(admissionTestAnswers.attemptId, erin.attemptId))).toHaveLength(0);
   });
 
   it('writes answers of many candidates in one statement and overwrites earlier answers', async () => {

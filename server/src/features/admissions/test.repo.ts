@@ -1,6 +1,7 @@
 import { and, asc, count, eq, getTableColumns, or, sql } from 'drizzle-orm';
-import { admissionApplications, admissionCampaigns, admissionTestAnswers, admissionTestAttempts, admissionTestQuestions } from '../../db/schema/index.ts';
+import { admissionApplications, admissionCampaigns, admissionTestAnswers, admissionTestAttemptBlocks, admissionTestAttempts, admissionTestQuestions } from '../../db/schema/index.ts';
 import type { Executor } from '../programmes/programmes.repo.ts';
+import type { AttemptBlock } from './test-blocks.ts';
 
 // One array parameter (node-postgres sends it as a PostgreSQL array); a bare JS array in sql`` would
 // expand into a parenthesised list of parameters instead.
@@ -14,10 +15,18 @@ export interface TestWindow {
   testDurationMinutes: number | null;
 }
 
-/** An attempt with its saved answers, question id → answer. */
-export type AttemptWithAnswers = typeof admissionTestAttempts.$inferSelect & { answers: Record<string, unknown> };
+/** An attempt with its saved answers (question id → answer) and its blocks in order. */
+export type AttemptWithAnswers = typeof admissionTestAttempts.$inferSelect & { answers: Record<string, unknown>; blocks: AttemptBlock[] };
 
 const savedAnswers = sql<Record<string, unknown>>`coalesce((select jsonb_object_agg(x.question_id, x.answer) from ${admissionTestAnswers} x where x.attempt_id = ${admissionTestAttempts.id}), '{}'::jsonb)`;
+
+type JsonBlock = Omit<AttemptBlock, 'startedAt' | 'deadlineAt' | 'finishedAt'> & { startedAt: string | null; deadlineAt: string | null; finishedAt: string | null };
+// The attempt's blocks travel with the page's one query; jsonb carries the times as ISO strings.
+const attemptBlocks = sql<JsonBlock[]>`coalesce((select jsonb_agg(jsonb_build_object('position', b.position, 'blockId', b.block_id, 'timeLimitMinutes', b.time_limit_minutes,
+  'questionOrder', b.question_order, 'startedAt', b.started_at, 'deadlineAt', b.deadline_at, 'finishedAt', b.finished_at) order by b.position)
+  from ${admissionTestAttemptBlocks} b where b.attempt_id = ${admissionTestAttempts.id}), '[]'::jsonb)`;
+const toDate = (value: string | null) => (value === null ? null : new Date(value));
+const fromJson = (blocks: JsonBlock[]): AttemptBlock[] => blocks.map((b) => ({ ...b, startedAt: toDate(b.startedAt), deadlineAt: toDate(b.deadlineAt), finishedAt: toDate(b.finishedAt) }));
 
 /** The online test: questions, attempts and answers. */
 export function createTestRepo(db: Executor) {
@@ -35,9 +44,13 @@ export function createTestRepo(db: Executor) {
       return row?.n ?? 0;
     },
 
-    async replaceQuestions(campaignId: string, questions: Array<Omit<typeof admissionTestQuestions.$inferInsert, 'campaignId'>>) {
+    /** Replaces the bank's questions (their blocks must be deleted first); returns the new ids in the given order. */
+    async replaceQuestions(campaignId: string, questions: Array<Omit<typeof admissionTestQuestions.$inferInsert, 'campaignId'>>): Promise<string[]> {
       await db.delete(admissionTestQuestions).where(eq(admissionTestQuestions.campaignId, campaignId));
-      if (questions.length > 0) await db.insert(admissionTestQuestions).values(questions.map((q) => ({ ...q, campaignId })));
+      if (questions.length === 0) return [];
+      const rows = await db.insert(admissionTestQuestions).values(questions.map((q) => ({ ...q, campaignId }))).returning({ id: admissionTestQuestions.id, position: admissionTestQuestions.position });
+      const byPosition = new Map(rows.map((r) => [r.position, r.id]));
+      return questions.map((q) => byPosition.get(q.position)!);
     },
 
     async setWindow(campaignId: string, values: { testOpensAt: Date; testClosesAt: Date; testDurationMinutes: number; updatedAt: Date }) {
@@ -53,10 +66,10 @@ export function createTestRepo(db: Executor) {
     /** The attempt with its saved answers (question id → answer) in one round trip. */
     async findAttemptWithAnswers(applicationId: string): Promise<AttemptWithAnswers | null> {
       const [row] = await db
-        .select({ ...getTableColumns(admissionTestAttempts), answers: savedAnswers })
+        .select({ ...getTableColumns(admissionTestAttempts), answers: savedAnswers, blocks: attemptBlocks })
         .from(admissionTestAttempts)
         .where(eq(admissionTestAttempts.applicationId, applicationId));
-      return row ?? null;
+      return row ? { ...row, blocks: fromJson(row.blocks) } : null;
     },
 
     /**
@@ -74,6 +87,7 @@ export function createTestRepo(db: Executor) {
           testDurationMinutes: admissionCampaigns.testDurationMinutes,
           attempt: { id, applicationId: attemptApplicationId, questionOrder, startedAt, deadlineAt, finishedAt, score },
           answers: savedAnswers,
+          blocks: attemptBlocks,
         })
         .from(admissionApplications)
         .innerJoin(admissionCampaigns, eq(admissionCampaigns.id, admissionApplications.campaignId))
@@ -85,13 +99,14 @@ export function createTestRepo(db: Executor) {
           ),
         );
       if (!row) return null;
-      const { attempt, answers, ...window } = row;
-      return { window, attempt: attempt ? { ...attempt, answers } : null };
+      const { attempt, answers, blocks, ...window } = row;
+      return { window, attempt: attempt ? { ...attempt, answers, blocks: fromJson(blocks) } : null };
     },
 
-    /** Starts the attempt unless one exists (a second start returns the first: the deadline never moves). */
-    async insertAttempt(values: typeof admissionTestAttempts.$inferInsert) {
-      await db.insert(admissionTestAttempts).values(values).onConflictDoNothing({ target: admissionTestAttempts.applicationId });
+    /** Starts the attempt unless one exists (a second start returns the first: the deadline never moves); the new id, or null. */
+    async insertAttempt(values: typeof admissionTestAttempts.$inferInsert): Promise<string | null> {
+      const [row] = await db.insert(admissionTestAttempts).values(values).onConflictDoNothing({ target: admissionTestAttempts.applicationId }).returning({ id: admissionTestAttempts.id });
+      return row?.id ?? null;
     },
 
     listAnswers(attemptId: string) {
@@ -106,9 +121,9 @@ export function createTestRepo(db: Executor) {
     },
 
     /**
-     * The hot path of 2,000 candidates answering at once: ownership, the open attempt, the deadline, the
-     * question's place in the candidate's order and the answer's shape, checked and saved in one
-     * statement. False when any check fails; the caller then finds out which, to say why.
+     * The hot path of 2,000 candidates answering at once: ownership, the open attempt, the question in
+     * the candidate's currently open block before that block's deadline, and the answer's shape, checked
+     * and saved in one statement. False when any check fails; the caller then finds out which, to say why.
      */
     async saveAnswerIfAllowed(values: { applicationId: string; owner: { userId: string | null; personId: string | null }; questionId: string; answer: unknown; now: Date }): Promise<boolean> {
       const answer = JSON.stringify(values.answer);
@@ -118,13 +133,16 @@ export function createTestRepo(db: Executor) {
         from ${admissionTestAttempts} t
         join ${admissionApplications} a on a.id = t.application_id
         join ${admissionTestQuestions} q on q.id = ${values.questionId} and q.campaign_id = a.campaign_id
+        join ${admissionTestAttemptBlocks} b on b.attempt_id = t.id and b.question_order ? ${values.questionId}
         where t.application_id = ${values.applicationId}
           and (a.user_id = ${values.owner.userId} or a.person_id = ${values.owner.personId})
-          and t.finished_at is null and t.deadline_at > ${values.now.toISOString()} and t.question_order ? ${values.questionId}
+          and t.finished_at is null and t.deadline_at > ${values.now.toISOString()}
+          -- The question's block is open: a block never opened has no deadline, so this is false for it.
+          and b.finished_at is null and b.deadline_at > ${values.now.toISOString()}
           and case when q.kind = 'numeric' then jsonb_typeof(${answer}::jsonb) = 'number'
                    else jsonb_typeof(${answer}::jsonb) = 'array' and (q.kind = 'multiple' or jsonb_array_length(${answer}::jsonb) <= 1) end
-        -- Waits for a finish in progress, then sees the attempt finished (see saveAnswersIfAllowed).
-        for key share of t
+        -- Waits for a finish in progress, then sees the attempt or the block finished (see saveAnswersIfAllowed).
+        for key share of t for share of b
         on conflict (attempt_id, question_id) do update set answer = excluded.answer, answered_at = excluded.answered_at`);
       return (result.rowCount ?? 0) === 1;
     },
@@ -136,6 +154,9 @@ export function createTestRepo(db: Executor) {
      * batch keeps the later answer, as two requests one after the other would. FOR KEY SHARE makes an
      * answer racing the candidate's finish wait for it and then see the attempt finished (the finish
      * holds the attempt FOR UPDATE while it scores), so nothing lands after the score was computed.
+     * The block's row is locked FOR SHARE for the same reason: finishing a block updates that row, so an
+     * answer racing it waits, and PostgreSQL re-checks the newest row (finished: refused). A condition
+     * in a subquery would be re-checked against the statement's old snapshot and let the answer in.
      */
     async saveAnswersIfAllowed(items: ReadonlyArray<{ applicationId: string; owner: { userId: string | null; personId: string | null }; questionId: string; answer: unknown; now: Date }>): Promise<Set<number>> {
       const result = await db.execute<{ n: number }>(sql`
@@ -155,11 +176,14 @@ export function createTestRepo(db: Executor) {
             from ${admissionTestAttempts} t
             join ${admissionApplications} a on a.id = t.application_id
             join ${admissionTestQuestions} q on q.id = u.question_id and q.campaign_id = a.campaign_id
+            join ${admissionTestAttemptBlocks} b on b.attempt_id = t.id and b.question_order ? u.question_id::text
             where t.application_id = u.application_id and (a.user_id = u.user_id or a.person_id = u.person_id)
-              and t.finished_at is null and t.deadline_at > u.answered_at and t.question_order ? u.question_id::text
+              and t.finished_at is null and t.deadline_at > u.answered_at
+              -- The question's block is open (a block never opened has no deadline: false).
+              and b.finished_at is null and b.deadline_at > u.answered_at
               and case when q.kind = 'numeric' then jsonb_typeof(u.answer::jsonb) = 'number'
                        else jsonb_typeof(u.answer::jsonb) = 'array' and (q.kind = 'multiple' or jsonb_array_length(u.answer::jsonb) <= 1) end
-            for key share of t) x),
+            for key share of t for share of b) x),
         written as (
           insert into ${admissionTestAnswers} (attempt_id, question_id, answer, answered_at)
           -- Sorted, so that two batches in flight take the answers' row locks in the same order.

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { asc, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { EducationLevel, EligibilityRules, RankingConfig } from '@ms/contracts/admissions';
-import { admissionApplications, admissionCampaigns, admissionRankingRuns, admissionRegionQuotas, admissionTestQuestions, consents, intakes, municipalities, people } from '../../db/schema/index.ts';
+import { admissionApplications, admissionCampaigns, admissionRankingRuns, admissionRegionQuotas, admissionTestBlocks, admissionTestQuestionBlocks, admissionTestQuestions, consents, intakes, municipalities, people } from '../../db/schema/index.ts';
 import { evaluateEligibility } from '../admissions/eligibility.ts';
 import { rankCandidates } from '../admissions/ranking.ts';
 import { FEDERAL_SUBJECTS } from '../reference/federal-subjects.data.ts';
@@ -45,6 +45,12 @@ export const DEMO_RANKING_CONFIG: RankingConfig = {
   floors: {},
 };
 
+/** The Perm school's test in two blocks of 10 minutes (20 in all, as before blocks existed). */
+const PERM_BLOCKS = [
+  { key: 'city', titleRu: 'Город и программа', titleEn: 'The city and the programme', timeLimitMinutes: 10 },
+  { key: 'goals', titleRu: 'Национальные цели', titleEn: 'National goals', timeLimitMinutes: 10 },
+];
+
 /** The Perm school's online test: about the city-management simulator and the national goals. */
 const PERM_TEST = [
   {
@@ -58,6 +64,7 @@ const PERM_TEST = [
     ],
     correct: ['b'],
     points: 1,
+    block: 'city',
   },
   {
     kind: 'multiple',
@@ -70,6 +77,7 @@ const PERM_TEST = [
     ],
     correct: ['a', 'b'],
     points: 2,
+    block: 'goals',
   },
   {
     kind: 'numeric',
@@ -78,6 +86,7 @@ const PERM_TEST = [
     options: [],
     correct: { value: 3, tolerance: 0 },
     points: 1,
+    block: 'city',
   },
 ];
 
@@ -319,9 +328,16 @@ export async function seedAdmissionsDemo(tx: Executor, rows: DemoRows) {
     testClosesAt: new Date('2027-01-31T20:59:00Z'),
     testDurationMinutes: 20,
   }).returning({ id: admissionCampaigns.id });
-  await tx.insert(admissionTestQuestions).values(
-    PERM_TEST.map((q, position) => ({ ...q, campaignId: permCampaign!.id, position })),
-  );
+  const permQuestions = await tx
+    .insert(admissionTestQuestions)
+    .values(PERM_TEST.map(({ block: _block, ...q }, position) => ({ ...q, campaignId: permCampaign!.id, position })))
+    .returning({ id: admissionTestQuestions.id, position: admissionTestQuestions.position });
+  const permBlocks = await tx
+    .insert(admissionTestBlocks)
+    .values(PERM_BLOCKS.map((b, position) => ({ ...b, campaignId: permCampaign!.id, position })))
+    .returning({ id: admissionTestBlocks.id, key: admissionTestBlocks.key });
+  const blockIdOf = new Map(permBlocks.map((b) => [b.key, b.id]));
+  await tx.insert(admissionTestQuestionBlocks).values(permQuestions.map((q) => ({ questionId: q.id, blockId: blockIdOf.get(PERM_TEST[q.position]!.block)! })));
   await seedPermInterviewsDemo(tx, rows, permCampaign!.id);
   const [counts] = (await tx.execute<{ n: number }>(sql`select count(*)::int as n from ${admissionApplications}`)).rows;
   return { applications: counts?.n ?? 0, nominated, admitted: result.summary.admitted };

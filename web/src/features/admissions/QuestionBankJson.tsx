@@ -3,18 +3,19 @@ import { Alert, Button, FileInput, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { downloadText } from '../../components/csv-download.ts';
 import { exportQuestionsJson, parseQuestionsJson, type ImportProblem } from './test-editor-json.ts';
-import type { EditorQuestion } from './test-editor.ts';
+import type { EditorBlock, EditorQuestion } from './test-editor.ts';
 
 interface QuestionBankJsonProps {
   questions: readonly EditorQuestion[];
-  /** The file's questions replace the form's (nothing is saved until the person saves the test). */
-  onLoad: (questions: EditorQuestion[]) => void;
+  blocks: readonly EditorBlock[];
+  /** The file's questions and blocks replace the form's (nothing is saved until the person saves the test). */
+  onLoad: (bank: { questions: EditorQuestion[]; blocks: EditorBlock[] }) => void;
   fileName: string;
   isDisabled?: boolean;
 }
 
 /** The advanced way: the bank as a JSON file, to move it between campaigns. */
-export function QuestionBankJson({ questions, onLoad, fileName, isDisabled = false }: QuestionBankJsonProps) {
+export function QuestionBankJson({ questions, blocks, onLoad, fileName, isDisabled = false }: QuestionBankJsonProps) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [problems, setProblems] = useState<ImportProblem[]>([]);
@@ -29,13 +30,13 @@ export function QuestionBankJson({ questions, onLoad, fileName, isDisabled = fal
       setProblems(result.problems);
       return;
     }
-    onLoad(result.questions);
+    onLoad({ questions: result.questions, blocks: result.blocks });
     setLoaded(result.questions.length);
   };
   return (
     <Stack gap="sm">
       <Text size="sm">{t('admissions.test.editor.json.hint')}</Text>
-      <Button variant="default" onClick={() => downloadText(fileName, exportQuestionsJson(questions), 'application/json;charset=utf-8')} disabled={questions.length === 0} style={{ alignSelf: 'flex-start' }}>
+      <Button variant="default" onClick={() => downloadText(fileName, exportQuestionsJson(questions, blocks), 'application/json;charset=utf-8')} disabled={questions.length === 0} style={{ alignSelf: 'flex-start' }}>
         {t('admissions.test.editor.json.download')}
       </Button>
       <FileInput

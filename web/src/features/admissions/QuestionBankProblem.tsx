@@ -10,12 +10,18 @@ const WINDOW_FIELDS: Record<string, 'admissions.test.opensAt' | 'admissions.test
   closesAt: 'admissions.test.closesAt',
   durationMinutes: 'admissions.test.duration',
 };
-const QUESTION_FIELDS: Record<string, 'admissions.test.editor.textRu' | 'admissions.test.editor.textEn' | 'admissions.test.editor.points' | 'admissions.test.editor.correct' | 'admissions.test.editor.kind'> = {
+const QUESTION_FIELDS: Record<string, 'admissions.test.editor.textRu' | 'admissions.test.editor.textEn' | 'admissions.test.editor.points' | 'admissions.test.editor.correct' | 'admissions.test.editor.kind' | 'admissions.test.editor.blocks.select'> = {
   textRu: 'admissions.test.editor.textRu',
   textEn: 'admissions.test.editor.textEn',
   points: 'admissions.test.editor.points',
   correct: 'admissions.test.editor.correct',
   kind: 'admissions.test.editor.kind',
+  block: 'admissions.test.editor.blocks.select',
+};
+const BLOCK_FIELDS: Record<string, 'admissions.test.editor.blocks.titleRu' | 'admissions.test.editor.blocks.titleEn' | 'admissions.test.editor.blocks.limit'> = {
+  titleRu: 'admissions.test.editor.blocks.titleRu',
+  titleEn: 'admissions.test.editor.blocks.titleEn',
+  timeLimitMinutes: 'admissions.test.editor.blocks.limit',
 };
 
 /** "Question 3, Question text (English)" for a server path such as body.questions.2.textEn. */
@@ -23,6 +29,12 @@ export function problemFieldLabel(t: TFunction, rawPath: string): string {
   const path = rawPath.replace(/^body\./, '');
   const windowField = WINDOW_FIELDS[path];
   if (windowField) return t(windowField);
+  const block = /^blocks\.(\d+)(?:\.([^.]+))?/.exec(path);
+  if (block) {
+    const name = t('admissions.test.editor.blocks.block', { n: Number(block[1]) + 1 });
+    const field = block[2] ? BLOCK_FIELDS[block[2]] : undefined;
+    return field ? `${name}, ${t(field)}` : name;
+  }
   const match = /^questions\.(\d+)\.([^.]+)(?:\.(\d+)\.(textRu|textEn))?/.exec(path);
   if (!match) return path;
   const [, index, field, option, language] = match;

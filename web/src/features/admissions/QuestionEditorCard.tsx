@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { QuestionOptionsEditor } from './QuestionOptionsEditor.tsx';
-import { changeKind, type EditorQuestion, type QuestionKind } from './test-editor.ts';
+import { changeKind, type EditorBlock, type EditorQuestion, type QuestionKind } from './test-editor.ts';
 
 const KINDS: QuestionKind[] = ['single', 'multiple', 'numeric'];
 
@@ -10,6 +10,8 @@ interface QuestionEditorCardProps {
   question: EditorQuestion;
   index: number;
   total: number;
+  /** The test's blocks; the card asks for the question's block when there are any. */
+  blocks?: readonly EditorBlock[];
   onChange: (next: EditorQuestion) => void;
   onMove: (delta: -1 | 1) => void;
   onDuplicate: () => void;
@@ -21,7 +23,7 @@ interface QuestionEditorCardProps {
 }
 
 /** One question of the bank as an editable card: kind, texts, points, options or the numeric answer. */
-export function QuestionEditorCard({ question: q, index, total, onChange, onMove, onDuplicate, onDelete, onPreview, errorFor, isDisabled = false }: QuestionEditorCardProps) {
+export function QuestionEditorCard({ question: q, index, total, blocks = [], onChange, onMove, onDuplicate, onDelete, onPreview, errorFor, isDisabled = false }: QuestionEditorCardProps) {
   const { t } = useTranslation();
   const [isConfirming, setConfirming] = useState(false);
   const n = index + 1;
@@ -62,7 +64,20 @@ export function QuestionEditorCard({ question: q, index, total, onChange, onMove
             </Button>
           </Group>
         )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: blocks.length > 0 ? 3 : 2 }} spacing="sm">
+          {blocks.length > 0 && (
+            <NativeSelect
+              label={t('admissions.test.editor.blocks.select')}
+              value={q.blockUid ?? ''}
+              data={[
+                ...(blocks.some((b) => b.uid === q.blockUid) ? [] : [{ value: '', label: t('admissions.test.editor.blocks.none') }]),
+                ...blocks.map((b, i) => ({ value: b.uid, label: `${i + 1}. ${b.titleRu.trim() || t('admissions.test.editor.blocks.block', { n: i + 1 })}` })),
+              ]}
+              onChange={(e) => onChange({ ...q, blockUid: e.currentTarget.value || null })}
+              error={errorFor('block')}
+              disabled={isDisabled}
+            />
+          )}
           <NativeSelect
             label={t('admissions.test.editor.kind')}
             value={q.kind}

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
@@ -8,13 +7,13 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { ButtonLink } from '../../components/RouterLinks.tsx';
-import { fetchMyTest, finishMyTest, saveTestAnswer, startMyTest, type CandidateTest } from './admissions.api.ts';
-import { QuestionView } from './QuestionView.tsx';
+import { fetchMyTest, finishMyTest, startMyTest, type CandidateTest } from './admissions.api.ts';
+import { TestBlocksRun } from './TestBlocksRun.tsx';
+import { TestQuestionCard, useCountdown } from './TestQuestionCard.tsx';
 
 const route = getRouteApi('/public/my-applications/$applicationId/test');
-type Question = CandidateTest['questions'][number];
 
-/** The candidate's online test: start, answer (each answer saved at once), the server's countdown, finish. */
+/** The candidate's online test: start, answer (each answer saved at once), the server's countdown, finish; block by block when the test has blocks. */
 export function TakeTestPage() {
   const { t } = useTranslation();
   const { applicationId } = route.useParams();
@@ -45,6 +44,7 @@ function TestView({ applicationId, test }: { applicationId: string; test: Candid
       </Alert>
     );
   }
+  if (test.blocks.length > 0) return <TestBlocksRun applicationId={applicationId} test={test} window={window} />;
   if (test.state === 'not_started') {
     return (
       <Stack>
@@ -63,46 +63,13 @@ function TestView({ applicationId, test }: { applicationId: string; test: Candid
         {secondsLeft > 0 ? t('admissions.test.left', { minutes: Math.floor(secondsLeft / 60), seconds: secondsLeft % 60 }) : t('admissions.test.timeUp')}
       </Text>
       {test.questions.map((q, index) => (
-        <QuestionCard key={q.id} applicationId={applicationId} question={q} number={index + 1} isLocked={secondsLeft <= 0} />
+        <TestQuestionCard key={q.id} applicationId={applicationId} question={q} number={index + 1} isLocked={secondsLeft <= 0} />
       ))}
       <ProblemAlert error={finish.error} />
       <Button onClick={() => finish.mutate()} loading={finish.isPending}>
         {t('admissions.test.finish')}
       </Button>
     </Stack>
-  );
-}
-
-/** Counts down from the server's figure; the server refuses late answers whatever this shows. */
-function useCountdown(initial: number | null): number {
-  const [left, setLeft] = useState(initial ?? 0);
-  useEffect(() => {
-    setLeft(initial ?? 0);
-    if (!initial) return;
-    const started = Date.now();
-    const timer = setInterval(() => setLeft(Math.max(0, initial - Math.floor((Date.now() - started) / 1000))), 1000);
-    return () => clearInterval(timer);
-  }, [initial]);
-  return left;
-}
-
-function QuestionCard({ applicationId, question: q, number, isLocked }: { applicationId: string; question: Question; number: number; isLocked: boolean }) {
-  const { t } = useTranslation();
-  const [answer, setAnswer] = useState<unknown>(q.answer);
-  const save = useMutation({ mutationFn: (value: string[] | number) => saveTestAnswer(applicationId, q.id, value) });
-  const choose = (value: string[]) => {
-    setAnswer(value);
-    save.mutate(value);
-  };
-  return (
-    <QuestionView question={q} number={number} answer={answer} onChoose={choose} onNumberChange={setAnswer} onNumberDone={() => typeof answer === 'number' && save.mutate(answer)} isLocked={isLocked}>
-      {save.isSuccess && (
-        <Text size="xs" c="green.9" role="status">
-          {t('admissions.test.saved')}
-        </Text>
-      )}
-      <ProblemAlert error={save.error} />
-    </QuestionView>
   );
 }
 

@@ -12,12 +12,13 @@ import { QuestionBankJson } from './QuestionBankJson.tsx';
 import { QuestionBankProblem } from './QuestionBankProblem.tsx';
 import { QuestionEditorCard } from './QuestionEditorCard.tsx';
 import { QuestionPreview } from './QuestionPreview.tsx';
-import { buildSetTestBody, duplicateQuestion, MAX_QUESTIONS, moveQuestion, newQuestion, questionsToEditor, serverErrorsByPath, validateTest, type EditorQuestion, type QuestionKind } from './test-editor.ts';
+import { TestBlocksEditor } from './TestBlocksEditor.tsx';
+import { addBlock, bankToEditor, buildSetTestBody, duplicateQuestion, MAX_QUESTIONS, moveBlock, moveQuestion, newQuestion, removeBlock, serverErrorsByPath, validateTest, type EditorBlock, type EditorQuestion, type QuestionKind } from './test-editor.ts';
 
 const route = getRouteApi('/app/admissions/$campaignId/test');
 const KINDS: QuestionKind[] = ['single', 'multiple', 'numeric'];
 
-/** Staff set the online test: its window, the time limit and the question bank, question by question. */
+/** Staff set the online test: its window, its blocks with their time limits (or one limit) and the question bank, question by question. */
 export function TestSetupPage() {
   const { t } = useTranslation();
   const { campaignId } = route.useParams();
@@ -37,7 +38,9 @@ function TestForm({ campaignId, test }: { campaignId: string; test: StaffTest })
   const [opensAt, setOpensAt] = useState(test.opensAt ?? new Date().toISOString());
   const [closesAt, setClosesAt] = useState(test.closesAt ?? new Date(Date.now() + 2 * 86_400_000).toISOString());
   const [duration, setDuration] = useState<number | string>(test.durationMinutes ?? 60);
-  const [questions, setQuestions] = useState<EditorQuestion[]>(() => questionsToEditor(test.questions));
+  const [initial] = useState(() => bankToEditor(test));
+  const [questions, setQuestions] = useState<EditorQuestion[]>(initial.questions);
+  const [blocks, setBlocks] = useState<EditorBlock[]>(initial.blocks);
   // Client checks show after the first save attempt and then follow every edit.
   const [isAttempted, setAttempted] = useState(false);
   const [focusTick, setFocusTick] = useState(0);
@@ -50,7 +53,7 @@ function TestForm({ campaignId, test }: { campaignId: string; test: StaffTest })
   });
 
   const testWindow = { opensAt, closesAt, durationMinutes: duration };
-  const problems = isAttempted ? validateTest(testWindow, questions) : [];
+  const problems = isAttempted ? validateTest(testWindow, questions, blocks) : [];
   const errors: Record<string, string> =
     problems.length > 0
       ? problems.reduce<Record<string, string>>((byPath, p) => ({ [p.path]: t(`admissions.test.editor.errors.${p.key}`, p.params ?? {}), ...byPath }), {})
@@ -71,15 +74,21 @@ function TestForm({ campaignId, test }: { campaignId: string; test: StaffTest })
     save.reset();
   };
   const update = (index: number, next: EditorQuestion) => setQuestions((list) => list.map((q, i) => (i === index ? next : q)));
+  // Blocks are renumbered by these too, so the server's errors (by position) no longer apply.
+  const restructureBank = (next: { blocks: EditorBlock[]; questions: EditorQuestion[] }) => {
+    setBlocks(next.blocks);
+    setQuestions(next.questions);
+    save.reset();
+  };
   const submit = () => {
     setAttempted(true);
-    const found = validateTest(testWindow, questions);
+    const found = validateTest(testWindow, questions, blocks);
     if (found.length > 0) {
       save.reset();
       setFocusTick((n) => n + 1);
       return;
     }
-    save.mutate(buildSetTestBody({ opensAt, closesAt, durationMinutes: Number(duration) }, questions));
+    save.mutate(buildSetTestBody({ opensAt, closesAt, durationMinutes: Number(duration) }, questions, blocks));
   };
   const totalPoints = questions.reduce((sum, q) => sum + (typeof q.points === 'number' ? q.points : 0), 0);
 
@@ -96,13 +105,30 @@ function TestForm({ campaignId, test }: { campaignId: string; test: StaffTest })
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput type="datetime-local" label={t('admissions.test.opensAt')} value={toLocalInput(opensAt)} onChange={(e) => e.currentTarget.value && setOpensAt(fromLocalInput(e.currentTarget.value))} error={errors.opensAt} />
             <TextInput type="datetime-local" label={t('admissions.test.closesAt')} value={toLocalInput(closesAt)} onChange={(e) => e.currentTarget.value && setClosesAt(fromLocalInput(e.currentTarget.value))} error={errors.closesAt} />
-            <NumberInput label={t('admissions.test.duration')} value={duration} onChange={setDuration} min={1} max={600} allowDecimal={false} error={errors.durationMinutes} />
+            {blocks.length === 0 ? (
+              <NumberInput label={t('admissions.test.duration')} value={duration} onChange={setDuration} min={1} max={600} allowDecimal={false} error={errors.durationMinutes} />
+            ) : (
+              <Text size="sm" style={{ alignSelf: 'end' }}>
+                {t('admissions.test.editor.blocks.durationByBlocks')}
+              </Text>
+            )}
           </SimpleGrid>
           <Text size="xs" c="dimmed">
             {t('admissions.test.editor.moscowTime')}
           </Text>
         </Stack>
       </Paper>
+
+      <TestBlocksEditor
+        blocks={blocks}
+        questions={questions}
+        onChange={(index, next) => setBlocks((list) => list.map((b, i) => (i === index ? next : b)))}
+        onMove={(index, delta) => restructureBank({ blocks: moveBlock(blocks, index, delta), questions })}
+        onRemove={(index) => restructureBank(removeBlock(blocks, questions, index))}
+        onAdd={() => restructureBank(addBlock(blocks, questions))}
+        errorFor={(path) => errors[path]}
+        isDisabled={isLocked}
+      />
 
       <Group justify="space-between" align="baseline">
         <Title order={2} size="h4">
@@ -124,6 +150,7 @@ function TestForm({ campaignId, test }: { campaignId: string; test: StaffTest })
           question={q}
           index={index}
           total={questions.length}
+          blocks={blocks}
           onChange={(next) => update(index, next)}
           onMove={(delta) => restructure(moveQuestion(questions, index, delta))}
           onDuplicate={() => restructure(duplicateQuestion(questions, index))}
@@ -139,7 +166,7 @@ function TestForm({ campaignId, test }: { campaignId: string; test: StaffTest })
         </Text>
         <Group gap="xs">
           {KINDS.map((kind) => (
-            <Button key={kind} variant="light" onClick={() => restructure([...questions, newQuestion(kind)])} disabled={isLocked || questions.length >= MAX_QUESTIONS}>
+            <Button key={kind} variant="light" onClick={() => restructure([...questions, newQuestion(kind, blocks.at(-1)?.uid ?? null)])} disabled={isLocked || questions.length >= MAX_QUESTIONS}>
               {t(`admissions.test.editor.add.${kind}`)}
             </Button>
           ))}
@@ -165,7 +192,7 @@ function TestForm({ campaignId, test }: { campaignId: string; test: StaffTest })
         <Accordion.Item value="json">
           <Accordion.Control>{t('admissions.test.editor.json.title')}</Accordion.Control>
           <Accordion.Panel>
-            <QuestionBankJson questions={questions} onLoad={restructure} fileName={`test-questions-${campaignId}.json`} isDisabled={isLocked} />
+            <QuestionBankJson questions={questions} blocks={blocks} onLoad={restructureBank} fileName={`test-questions-${campaignId}.json`} isDisabled={isLocked} />
           </Accordion.Panel>
         </Accordion.Item>
       </Accordion>

@@ -89,6 +89,7 @@ export interface StaffTest {
   opensAt: string | null;
   closesAt: string | null;
   durationMinutes: number | null;
+  blocks: SetTestBody['blocks'];
   questions: Array<SetTestBody['questions'][number] & { id: string }>;
   attempts: number;
 }
@@ -98,3 +99,7 @@ export const fetchMyTest = (id: string) => get<CandidateTest>(`/api/me/applicati
 export const startMyTest = (id: string) => post<CandidateTest>(`/api/me/applications/${id}/test/start`);
 export const saveTestAnswer = (id: string, questionId: string, answer: string[] | number) => put<{ ok: true }>(`/api/me/applications/${id}/test/answers/${questionId}`, { answer });
 export const finishMyTest = (id: string) => post<CandidateTest>(`/api/me/applications/${id}/test/finish`);
+/** Opens block n (1-based) of my test; its deadline is fixed by the server. */
+export const startMyTestBlock = (id: string, n: number) => post<CandidateTest>(`/api/me/applications/${id}/test/blocks/${n}/start`);
+/** Finishes block n early; the last block finishes the test. */
+export const finishMyTestBlock = (id: string, n: number) => post<CandidateTest>(`/api/me/applications/${id}/test/blocks/${n}/finish`);

@@ -4,7 +4,7 @@
  * Option keys are not edited: they are the option's position (a, b, c…), so a bank never holds two
  * options with one key and removing an option cannot leave a "correct" key pointing nowhere.
  */
-import type { SetTestBody, TestQuestionInput } from '@ms/contracts/admissions';
+import { TEST_BLOCK_LIMITS, type SetTestBody, type TestBlockInput, type TestQuestionInput } from '@ms/contracts/admissions';
 
 export type QuestionKind = TestQuestionInput['kind'];
 
@@ -26,10 +26,40 @@ export interface EditorQuestion {
   /** The numeric question's correct value and tolerance. */
   value: number | string;
   tolerance: number | string;
+  /** The uid of the question's block; null in a test without blocks. */
+  blockUid: string | null;
+}
+
+/**
+ * A block as staff edit it. Its key is not edited: it is the block's position (b1, b2…), as option keys
+ * are, so renaming or reordering blocks never leaves a question pointing at a missing key.
+ */
+export interface EditorBlock {
+  uid: string;
+  titleRu: string;
+  titleEn: string;
+  timeLimitMinutes: number | string;
 }
 
 /** What the editor can say is wrong: a catalogue key under admissions.test.errors and its parameters. */
-export type EditorProblemKey = 'emptyText' | 'emptyOption' | 'points' | 'noValue' | 'tolerance' | 'fewOptions' | 'noCorrectSingle' | 'noCorrectMultiple' | 'manyCorrect' | 'closeBeforeOpen' | 'duration' | 'noQuestions' | 'tooManyQuestions';
+export type EditorProblemKey =
+  | 'emptyText'
+  | 'emptyOption'
+  | 'points'
+  | 'noValue'
+  | 'tolerance'
+  | 'fewOptions'
+  | 'noCorrectSingle'
+  | 'noCorrectMultiple'
+  | 'manyCorrect'
+  | 'closeBeforeOpen'
+  | 'duration'
+  | 'noQuestions'
+  | 'tooManyQuestions'
+  | 'emptyTitle'
+  | 'blockLimit'
+  | 'emptyBlock'
+  | 'noBlock';
 export interface EditorProblem {
   path: string;
   key: EditorProblemKey;
@@ -43,6 +73,10 @@ const KEYS = 'abcdefghij';
 
 let sequence = 0;
 const nextUid = () => `q${++sequence}`;
+const nextBlockUid = () => `block${++sequence}`;
+
+/** The key a block gets from its position: b1, b2… */
+export const blockKey = (index: number): string => `b${index + 1}`;
 
 /** The key an option gets from its position: a, b, c… */
 export const optionKey = (index: number): string => KEYS[index] ?? `o${index}`;
@@ -50,12 +84,51 @@ export const optionKey = (index: number): string => KEYS[index] ?? `o${index}`;
 const emptyOption = (): EditorOption => ({ textRu: '', textEn: '', isCorrect: false });
 
 /** A new blank question of the kind; choice questions start with two empty options. */
-export function newQuestion(kind: QuestionKind): EditorQuestion {
-  return { uid: nextUid(), kind, textRu: '', textEn: '', points: 1, options: kind === 'numeric' ? [] : [emptyOption(), emptyOption()], value: '', tolerance: 0 };
+export function newQuestion(kind: QuestionKind, blockUid: string | null = null): EditorQuestion {
+  return { uid: nextUid(), kind, textRu: '', textEn: '', points: 1, options: kind === 'numeric' ? [] : [emptyOption(), emptyOption()], value: '', tolerance: 0, blockUid };
+}
+
+/** A new block with empty titles and a 10-minute limit. */
+export function newBlock(): EditorBlock {
+  return { uid: nextBlockUid(), titleRu: '', titleEn: '', timeLimitMinutes: 10 };
+}
+
+/** A bank in the contract's shape (blocks and questions naming them by key) as editor blocks and cards. */
+export function bankToEditor(bank: { blocks?: readonly TestBlockInput[]; questions: readonly TestQuestionInput[] }): { blocks: EditorBlock[]; questions: EditorQuestion[] } {
+  const blocks = (bank.blocks ?? []).map((b) => ({ uid: nextBlockUid(), titleRu: b.titleRu, titleEn: b.titleEn, timeLimitMinutes: b.timeLimitMinutes }));
+  const uidByKey = new Map((bank.blocks ?? []).map((b, i) => [b.key, blocks[i]!.uid]));
+  return { blocks, questions: questionsToEditor(bank.questions, uidByKey) };
+}
+
+/** Moves the block at index one place up (-1) or down (+1). */
+export function moveBlock(blocks: readonly EditorBlock[], index: number, delta: -1 | 1): EditorBlock[] {
+  const target = index + delta;
+  if (target < 0 || target >= blocks.length) return [...blocks];
+  const next = [...blocks];
+  [next[index], next[target]] = [next[target]!, next[index]!];
+  return next;
+}
+
+/**
+ * Removes a block; its questions move to the block before it (or the next one), and with the last block
+ * gone the test is again one block with the test's own time limit.
+ */
+export function removeBlock(blocks: readonly EditorBlock[], questions: readonly EditorQuestion[], index: number): { blocks: EditorBlock[]; questions: EditorQuestion[] } {
+  const removed = blocks[index];
+  if (!removed) return { blocks: [...blocks], questions: [...questions] };
+  const rest = blocks.filter((_, i) => i !== index);
+  const heir = rest[Math.max(0, index - 1)]?.uid ?? null;
+  return { blocks: rest, questions: questions.map((q) => (q.blockUid === removed.uid ? { ...q, blockUid: heir } : q)) };
+}
+
+/** Adds a block; the first block takes every question, so a test that gets blocks stays valid. */
+export function addBlock(blocks: readonly EditorBlock[], questions: readonly EditorQuestion[]): { blocks: EditorBlock[]; questions: EditorQuestion[] } {
+  const block = newBlock();
+  return { blocks: [...blocks, block], questions: blocks.length === 0 ? questions.map((q) => ({ ...q, blockUid: block.uid })) : [...questions] };
 }
 
 /** Turns questions in the contract's shape (from the server or a JSON file) into editor cards. */
-export function questionsToEditor(questions: readonly TestQuestionInput[]): EditorQuestion[] {
+export function questionsToEditor(questions: readonly TestQuestionInput[], blockUidByKey: ReadonlyMap<string, string> = new Map()): EditorQuestion[] {
   return questions.map((q) => {
     const correct = Array.isArray(q.correct) ? new Set(q.correct) : new Set<string>();
     const numeric = Array.isArray(q.correct) ? null : q.correct;
@@ -68,6 +141,7 @@ export function questionsToEditor(questions: readonly TestQuestionInput[]): Edit
       options: q.kind === 'numeric' ? [] : q.options.map((o) => ({ textRu: o.textRu, textEn: o.textEn, isCorrect: correct.has(o.key) })),
       value: numeric?.value ?? '',
       tolerance: numeric?.tolerance ?? 0,
+      blockUid: q.block === undefined ? null : (blockUidByKey.get(q.block) ?? null),
     };
   });
 }
@@ -123,18 +197,26 @@ export function duplicateQuestion(questions: readonly EditorQuestion[], index: n
 }
 
 /** One card in the contract's shape (texts trimmed, keys from positions). Assumes validateQuestions passed. */
-export function editorToQuestion(q: EditorQuestion): TestQuestionInput {
+export function editorToQuestion(q: EditorQuestion, blocks: readonly EditorBlock[] = []): TestQuestionInput {
   const points = typeof q.points === 'number' ? q.points : 1;
+  const index = blocks.findIndex((b) => b.uid === q.blockUid);
+  const block = index === -1 ? {} : { block: blockKey(index) };
   if (q.kind === 'numeric') {
-    return { kind: q.kind, textRu: q.textRu.trim(), textEn: q.textEn.trim(), options: [], correct: { value: Number(q.value), tolerance: typeof q.tolerance === 'number' ? q.tolerance : 0 }, points };
+    return { kind: q.kind, textRu: q.textRu.trim(), textEn: q.textEn.trim(), options: [], correct: { value: Number(q.value), tolerance: typeof q.tolerance === 'number' ? q.tolerance : 0 }, points, ...block };
   }
   const options = q.options.map((o, i) => ({ key: optionKey(i), textRu: o.textRu.trim(), textEn: o.textEn.trim() }));
-  return { kind: q.kind, textRu: q.textRu.trim(), textEn: q.textEn.trim(), options, correct: options.filter((_, i) => q.options[i]!.isCorrect).map((o) => o.key), points };
+  return { kind: q.kind, textRu: q.textRu.trim(), textEn: q.textEn.trim(), options, correct: options.filter((_, i) => q.options[i]!.isCorrect).map((o) => o.key), points, ...block };
 }
 
-/** The whole PUT body from the window, the time limit and the cards. */
-export function buildSetTestBody(window: { opensAt: string; closesAt: string; durationMinutes: number }, questions: readonly EditorQuestion[]): SetTestBody {
-  return { ...window, questions: questions.map(editorToQuestion) };
+/** Blocks in the contract's shape (titles trimmed, keys from positions). */
+export function editorToBlocks(blocks: readonly EditorBlock[]): TestBlockInput[] {
+  return blocks.map((b, i) => ({ key: blockKey(i), titleRu: b.titleRu.trim(), titleEn: b.titleEn.trim(), timeLimitMinutes: Number(b.timeLimitMinutes) }));
+}
+
+/** The whole PUT body from the window, the time limit (sent only without blocks), the blocks and the cards. */
+export function buildSetTestBody(window: { opensAt: string; closesAt: string; durationMinutes: number }, questions: readonly EditorQuestion[], blocks: readonly EditorBlock[] = []): SetTestBody {
+  const { durationMinutes, ...times } = window;
+  return { ...times, ...(blocks.length === 0 ? { durationMinutes } : {}), blocks: editorToBlocks(blocks), questions: questions.map((q) => editorToQuestion(q, blocks)) };
 }
 
 const isBlank = (text: string) => text.trim().length === 0;
@@ -162,15 +244,33 @@ function questionProblems(q: EditorQuestion, index: number): EditorProblem[] {
   return problems;
 }
 
-/** Everything wrong with the bank and the window before it is sent; empty when it can be saved. */
-export function validateTest(window: { opensAt: string; closesAt: string; durationMinutes: number | string }, questions: readonly EditorQuestion[]): EditorProblem[] {
+const isMinutes = (value: number | string, max: number) => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max;
+
+/** Every problem of the blocks: titles, limits, blocks without questions, questions without a block. */
+function blockProblems(blocks: readonly EditorBlock[], questions: readonly EditorQuestion[]): EditorProblem[] {
+  if (blocks.length === 0) return [];
+  const problems: EditorProblem[] = [];
+  blocks.forEach((b, i) => {
+    if (isBlank(b.titleRu)) problems.push({ path: `blocks.${i}.titleRu`, key: 'emptyTitle' });
+    if (isBlank(b.titleEn)) problems.push({ path: `blocks.${i}.titleEn`, key: 'emptyTitle' });
+    if (!isMinutes(b.timeLimitMinutes, TEST_BLOCK_LIMITS.maxMinutes)) problems.push({ path: `blocks.${i}.timeLimitMinutes`, key: 'blockLimit', params: { min: TEST_BLOCK_LIMITS.minMinutes, max: TEST_BLOCK_LIMITS.maxMinutes } });
+    if (!questions.some((q) => q.blockUid === b.uid)) problems.push({ path: `blocks.${i}`, key: 'emptyBlock' });
+  });
+  questions.forEach((q, i) => {
+    if (!blocks.some((b) => b.uid === q.blockUid)) problems.push({ path: `questions.${i}.block`, key: 'noBlock' });
+  });
+  return problems;
+}
+
+/** Everything wrong with the bank, its blocks and the window before it is sent; empty when it can be saved. */
+export function validateTest(window: { opensAt: string; closesAt: string; durationMinutes: number | string }, questions: readonly EditorQuestion[], blocks: readonly EditorBlock[] = []): EditorProblem[] {
   const problems: EditorProblem[] = [];
   if (new Date(window.closesAt).getTime() <= new Date(window.opensAt).getTime()) problems.push({ path: 'closesAt', key: 'closeBeforeOpen' });
-  const d = window.durationMinutes;
-  if (typeof d !== 'number' || !Number.isInteger(d) || d < 1 || d > 600) problems.push({ path: 'durationMinutes', key: 'duration', params: { min: 1, max: 600 } });
+  // With blocks each block has its own limit and the test's duration is their sum.
+  if (blocks.length === 0 && !isMinutes(window.durationMinutes, 600)) problems.push({ path: 'durationMinutes', key: 'duration', params: { min: 1, max: 600 } });
   if (questions.length === 0) problems.push({ path: 'questions', key: 'noQuestions' });
   if (questions.length > MAX_QUESTIONS) problems.push({ path: 'questions', key: 'tooManyQuestions', params: { max: MAX_QUESTIONS } });
-  return [...problems, ...questions.flatMap(questionProblems)];
+  return [...problems, ...blockProblems(blocks, questions), ...questions.flatMap(questionProblems)];
 }
 
 /**
