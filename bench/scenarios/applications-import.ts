@@ -70,16 +70,33 @@ function postFile(url: string, headers: Record<string, string>, file: string): P
 }
 
 /**
+ * The kernel's peak resident set size of this process (VmHWM), reset to the current size first when
+ * `reset`: unlike a timer sampling process.memoryUsage(), it sees every moment, also those inside
+ * long synchronous work (parsing, checking) during which a timer on this thread cannot fire.
+ * Null where /proc is not there (not Linux).
+ */
+function peakRss(reset = false): number | null {
+  try {
+    if (reset) fs.writeFileSync('/proc/self/clear_refs', '5');
+    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kb === undefined ? null : Number(kb) * 1024;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * 250,000 applications of a campaign run elsewhere, from CSV through the API (upload and dry run,
  * commit, job), against COPY of the same rows into tables shaped like the two the import fills
  * (people and admission_applications, with their indexes), in the same run. The process's peak
  * memory is printed too: the bench server runs in this process, so the client streams its upload from a
- * temporary file and the sampling stops before the COPY baseline builds its text.
+ * temporary file, and the peak (the kernel's high-water mark of RSS, reset just before the upload and
+ * read when the job has succeeded) stops before the COPY baseline builds its text.
  */
 export async function benchApplicationsImport(): Promise<void> {
   const server = await startBenchServer();
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  let sampledPeak = 0;
+  const sampler = setInterval(() => (sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss)), 100);
   try {
     const headers = await adminSession(server);
     const tree = await buildProgrammeTree(server.handle.db);
@@ -92,6 +109,9 @@ export async function benchApplicationsImport(): Promise<void> {
     const regions = (await server.handle.pool.query<{ code: string }>('select code from regions order by code')).rows.map((r) => r.code);
     const bodyFile = await writeMultipartFile('applications.csv', regions);
 
+    // Both measures start here: the server's setup before the upload is not the import's memory.
+    peakRss(true);
+    sampledPeak = 0;
     const started = performance.now();
     const uploaded = await postFile(`${server.url}/api/admissions/campaigns/${campaignId}/imports`, headers, bodyFile);
     await fs.promises.rm(path.dirname(bodyFile), { recursive: true, force: true });
@@ -115,6 +135,7 @@ export async function benchApplicationsImport(): Promise<void> {
     if (run.result?.created !== ROWS) throw new Error(`expected ${ROWS} applications, the job says ${JSON.stringify(run.result)}`);
     // The COPY baseline below builds its own text in this process: it is not the server's memory.
     clearInterval(sampler);
+    const peak = peakRss() ?? sampledPeak;
 
     // Baseline: COPY of the same rows into tables of the same shape, same server, same run.
     const copySeconds = await withClient(server.databaseUrl, async (client) => {
@@ -144,7 +165,8 @@ export async function benchApplicationsImport(): Promise<void> {
       apiSeconds <= 60,
     );
     report('  … against COPY of the same rows', `${ratio.toFixed(1)}× (COPY ${copySeconds.toFixed(2)} s)`, '≤ 5×', ratio <= 5);
-    report('  … peak memory of the process (server; the client streams its file from disk)', `${(peakRss / 1024 / 1024).toFixed(0)} MB`, '< 1 GB', peakRss < 1024 ** 3);
+    const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+    report('  … peak RSS of the process over upload, check and job (server)', `${mb(peak)} (100 ms samples: ${mb(sampledPeak)})`, '< 1 GB', peak < 1024 ** 3);
   } finally {
     clearInterval(sampler);
     await server.close();

@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm';
 import type pg from 'pg';
 import type { EligibilityReason } from '@ms/contracts/admissions';
-import { copyRows } from './imports.copy.ts';
+import { copyLine, copyText } from './imports.copy.ts';
 import type { Executor } from './imports.repo.ts';
 import { CHANGED, SET_CLAUSE } from './people-commit.repo.ts';
 import type { ApplicationImportRow } from './parse/application-rows.ts';
 
 export interface ApplicationsCommitCounts {
+  /** Rows staged (and so written): the good rows of the file. */
+  staged: number;
   created: number;
   updated: number;
   peopleCreated: number;
@@ -46,15 +48,23 @@ const APPLICATION_CHANGED = sql.raw(
 );
 
 /**
- * Writes checked application rows of one campaign inside the caller's transaction, set-based: COPY
- * into a temp staging table, one upsert of the applicants as people by e-mail (as the people import
- * does), one INSERT of the new applications (ON CONFLICT DO NOTHING on campaign and person), and one
- * UPDATE of the existing ones where something changed. Running it twice changes nothing.
+ * Writes checked application rows of one campaign inside the caller's transaction, set-based: the
+ * rows are COPYed chunk by chunk, as `chunks` produces them (from the file being read and checked),
+ * into a temp staging table; then `beforeWrite` may still refuse the whole run (nothing is written
+ * yet but staging, which the rollback drops); then one upsert of the applicants as people by e-mail
+ * (as the people import does), one INSERT of the new applications (ON CONFLICT DO NOTHING on campaign
+ * and person), and one UPDATE of the existing ones where something changed. Running it twice changes
+ * nothing.
  */
 export async function commitApplicationRows(
   tx: Executor,
   client: pg.PoolClient,
-  options: { campaignId: string; actorUserId: string | null; rows: ApplicationToWrite[]; onBatch?: (done: number) => Promise<void> },
+  options: {
+    campaignId: string;
+    actorUserId: string | null;
+    chunks: AsyncIterable<ApplicationToWrite[]>;
+    beforeWrite?: () => void | Promise<void>;
+  },
 ): Promise<ApplicationsCommitCounts> {
   const { campaignId } = options;
   await tx.execute(sql`
@@ -66,17 +76,23 @@ export async function commitApplicationRows(
       test_score double precision, expert_score double precision, interview_score double precision,
       status text, is_eligible boolean not null, eligibility_reasons jsonb not null
     ) on commit drop`);
-  await copyRows(
-    client,
-    'import_applications_staging',
-    options.rows,
-    ({ row: r, isEligible, reasons }) => [
-      r.rowNumber, r.email, r.lastName, r.firstName, r.middleName, r.birthDate, r.gender, r.position, r.phone, r.regionCode, r.municipalityId,
-      r.education, r.managementYears, r.serviceKind, r.serviceYears, r.testScore, r.expertScore, r.interviewScore, r.status,
-      isEligible, JSON.stringify(reasons),
-    ],
-    options.onBatch,
-  );
+  let staged = 0;
+  async function* lines(): AsyncGenerator<string> {
+    for await (const rows of options.chunks) {
+      let text = '';
+      for (const { row: r, isEligible, reasons } of rows) {
+        text += copyLine([
+          r.rowNumber, r.email, r.lastName, r.firstName, r.middleName, r.birthDate, r.gender, r.position, r.phone, r.regionCode, r.municipalityId,
+          r.education, r.managementYears, r.serviceKind, r.serviceYears, r.testScore, r.expertScore, r.interviewScore, r.status,
+          isEligible, JSON.stringify(reasons),
+        ]);
+      }
+      staged += rows.length;
+      if (text !== '') yield text;
+    }
+  }
+  await copyText(client, 'import_applications_staging', lines());
+  await options.beforeWrite?.();
 
   const people = await tx.execute<{ created: number; updated: number }>(sql`
     with upserted as (
@@ -115,7 +131,7 @@ export async function commitApplicationRows(
   // Applications that were there before the insert: the rows just inserted match and change nothing.
   // When every row made a new application (a first import) there is nothing else to look at.
   const createdCount = created.rows[0]?.count ?? 0;
-  const updated = createdCount === options.rows.length ? { rowCount: 0 } : await tx.execute(sql`
+  const updated = createdCount === staged ? { rowCount: 0 } : await tx.execute(sql`
     update admission_applications a set ${APPLICATION_SET}, updated_at = now(),
       decided_by = case when s.status in ('admitted', 'reserve', 'rejected') and a.decision is distinct from s.status
         then ${options.actorUserId}::uuid else a.decided_by end
@@ -123,6 +139,7 @@ export async function commitApplicationRows(
     where a.campaign_id = ${campaignId}::uuid and a.person_id = p.id and ${APPLICATION_CHANGED}`);
 
   return {
+    staged,
     created: createdCount,
     updated: updated.rowCount ?? 0,
     peopleCreated: people.rows[0]?.created ?? 0,

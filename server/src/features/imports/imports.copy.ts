@@ -39,12 +39,26 @@ export async function copyRows<T>(
     for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
       const end = Math.min(start + CHUNK_ROWS, rows.length);
       let text = '';
-      for (let i = start; i < end; i++) text += `${toFields(rows[i]!, i).map(copyField).join('\t')}\n`;
+      for (let i = start; i < end; i++) text += copyLine(toFields(rows[i]!, i));
       yield text;
       await onChunk?.(end);
     }
   }
-  await pipeline(Readable.from(chunks()), client.query(copyFrom(`copy ${target} from stdin`)));
+  await copyText(client, target, chunks());
+}
+
+/** One row as a line of COPY text. */
+export function copyLine(fields: CopyValue[]): string {
+  return `${fields.map(copyField).join('\t')}\n`;
+}
+
+/**
+ * Streams COPY text (whole lines per chunk) into `target` as `chunks` produces it: the producer is
+ * pulled only as fast as the database takes the rows. An error in the producer aborts the COPY
+ * (CopyFail): the transaction is then to be rolled back, and the connection stays usable.
+ */
+export async function copyText(client: pg.PoolClient, target: string, chunks: AsyncIterable<string>): Promise<void> {
+  await pipeline(Readable.from(chunks), client.query(copyFrom(`copy ${target} from stdin`)));
 }
 
 /**

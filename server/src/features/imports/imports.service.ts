@@ -6,14 +6,13 @@ import type { Clock } from '../../lib/clock.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import type { JobQueue } from '../../lib/jobs.ts';
 import type { Locale } from '../../lib/messages.ts';
-import { checkUpload, describeProblems, sampleRows, type CheckOutcome } from './imports.check.ts';
-import { createCheckedRowsCache } from './imports.checked-cache.ts';
+import { describeProblems, readHead, type CheckSummary } from './imports.check.ts';
+import { checkForDryRun, createCheckedRowsCache, type KeptRows } from './imports.checked-cache.ts';
 import { assertCanImportIntoCampaign, assertCanImportIntoStream, assertCanImportMunicipalities, assertCanUseImports } from './imports.policy.ts';
 import { createImportsRepo, type UploadRow } from './imports.repo.ts';
 import { LISTED_PROBLEMS, reportToCsv, translateProblem } from './imports.report.ts';
 import type { ImportJobInput } from './imports.jobs.ts';
-import { readTable } from './parse/read-table.ts';
-import type { RowProblem, SheetTable } from './parse/table.ts';
+import type { RowProblem } from './parse/table.ts';
 
 /** A file as received (the service asks for it only after authorising, so nobody unauthorised makes us read 10 MB). */
 export interface UploadedFile {
@@ -31,7 +30,7 @@ export const JOB_KIND_BY_IMPORT: Record<ImportKind, string> = {
 /** Uploads, dry runs, reports and commits of people, municipalities and admissions applications files. */
 export function createImportsService(deps: { db: Database; clock: Clock; jobs: JobQueue }) {
   const repo = createImportsRepo(deps.db);
-  // The import job that usually follows a dry run within seconds reuses its checked rows.
+  // The import job that usually follows a dry run within seconds reuses the checked rows of a small file.
   const checkedRows = createCheckedRowsCache(deps.db);
   const today = () => deps.clock.now().toISOString().slice(0, 10);
 
@@ -45,7 +44,8 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
     return upload;
   }
 
-  function view(upload: UploadRow, table: SheetTable, locale: Locale): ImportCheck {
+  /** The dry run as answered: the stored state of the upload, with the file's columns and first rows. */
+  function view(upload: UploadRow, head: Pick<CheckSummary, 'columns' | 'sample'>, locale: Locale): ImportCheck {
     const problems = (upload.report ?? []) as RowProblem[];
     const counts = describeProblems(problems);
     return {
@@ -53,12 +53,12 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
       kind: upload.kind as ImportKind,
       fileName: upload.fileName,
       status: upload.status as ImportCheck['status'],
-      columns: table.columns,
-      mapping: Object.fromEntries(table.columns.map((column) => [column, upload.mapping?.[column] ?? null])),
-      rowCount: upload.rowCount ?? table.rows.length,
+      columns: head.columns,
+      mapping: Object.fromEntries(head.columns.map((column) => [column, upload.mapping?.[column] ?? null])),
+      rowCount: upload.rowCount ?? 0,
       ...counts,
       errors: problems.slice(0, LISTED_PROBLEMS).map((p) => translateProblem(locale, p)),
-      sample: sampleRows(table),
+      sample: head.sample,
       summary: publicSummary(upload.summary),
       lastJobId: upload.lastJobId,
       createdAt: upload.createdAt.toISOString(),
@@ -67,7 +67,8 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
 
   async function createAndCheck(actor: Actor, kind: ImportKind, target: Record<string, unknown>, file: UploadedFile, locale: Locale) {
     const day = today();
-    let outcome: CheckOutcome | undefined;
+    let checked: CheckSummary | undefined;
+    let kept: KeptRows | undefined;
     const upload = await deps.db.transaction(async (tx) => {
       // The file is stored while it is checked (the database writes a megabyte while this thread parses
       // it), with the check's results set once known. An unreadable file rolls the row back: nothing is kept.
@@ -76,8 +77,10 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
         tx,
       );
       storing.catch(() => undefined); // a failed check throws first: this rejection must not go unhandled
-      outcome = await checkUpload(repo, { kind, content: file.bytes, mapping: file.mapping }, day);
-      const { checked } = outcome;
+      // Checked chunk by chunk: an applications file's rows are dropped as they are checked.
+      const dryRun = await checkForDryRun(repo, { kind, content: file.bytes, mapping: file.mapping }, day);
+      checked = dryRun.summary;
+      kept = dryRun.kept;
       const results = { mapping: storedMapping(checked.mapping), rowCount: checked.rowCount, errorCount: checked.problems.length, report: checked.problems };
       const row = { ...(await storing), ...results };
       await repo.updateUpload(row.id, results, tx);
@@ -90,8 +93,8 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
       });
       return row;
     });
-    checkedRows.remember(upload.id, upload.mapping, day, outcome!);
-    return view(upload, outcome!.table, locale);
+    if (kept) checkedRows.remember(upload.id, upload.mapping, day, kept);
+    return view(upload, checked!, locale);
   }
 
   return {
@@ -116,9 +119,9 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
     /** The stored dry run of an upload (with its sample rows: a read of personal data, so audited). */
     async findCheck(actor: Actor, id: string, locale: Locale): Promise<ImportCheck> {
       const upload = await loadUpload(actor, id);
-      const table = await readTable(await repo.findUploadContent(id));
+      const head = await readHead(await repo.findUploadContent(id), upload.kind);
       await recordAudit(deps.db, { actor, action: 'import.read', entity: 'import_upload', entityId: id });
-      return view(upload, table, locale);
+      return view(upload, head, locale);
     },
 
     /** Re-checks the upload with an explicit column mapping and keeps that mapping for the import. */
@@ -126,20 +129,20 @@ export function createImportsService(deps: { db: Database; clock: Clock; jobs: J
       const upload = await loadUpload(actor, id);
       if (upload.status === 'importing') throw new AppError('conflict');
       const day = today();
-      const outcome = await checkUpload(repo, { kind: upload.kind, content: await repo.findUploadContent(id), mapping }, day);
+      const { summary: checked, kept } = await checkForDryRun(repo, { kind: upload.kind, content: await repo.findUploadContent(id), mapping }, day);
       const values = {
-        mapping: storedMapping(outcome.checked.mapping),
+        mapping: storedMapping(checked.mapping),
         status: 'checked',
-        rowCount: outcome.checked.rowCount,
-        errorCount: outcome.checked.problems.length,
-        report: outcome.checked.problems,
+        rowCount: checked.rowCount,
+        errorCount: checked.problems.length,
+        report: checked.problems,
       };
       await deps.db.transaction(async (tx) => {
         await repo.updateUpload(id, values, tx);
         await recordAudit(tx, { actor, action: 'import.mapping', entity: 'import_upload', entityId: id, details: { mapping } });
       });
-      checkedRows.remember(id, values.mapping, day, outcome);
-      return view({ ...upload, ...values }, outcome.table, locale);
+      if (kept) checkedRows.remember(id, values.mapping, day, kept);
+      return view({ ...upload, ...values }, checked, locale);
     },
 
     /** The full row-level report of the last check, translated. */

@@ -93,25 +93,50 @@ export function checkApplicationsTable(
   reference: ReferenceLookup,
   today: string,
 ): CheckedTable<ApplicationImportRow> {
+  return checkTable(table, APPLICATION_FIELD_SPECS, explicitMapping, createApplicationRowCheck(reference, today));
+}
+
+/** The check of one applications row (see checkApplicationsTable), with its state across rows; for checking a file chunk by chunk. */
+export function createApplicationRowCheck(reference: ReferenceLookup, today: string): (reader: RowReader) => ApplicationImportRow | null {
   const checkPerson = createPersonRowChecker(reference, today);
   const education = memoize((text) => EDUCATION_BY_KEY.get(normalizeKey(text)) ?? null);
   const service = memoize((text) => SERVICE_BY_KEY.get(normalizeKey(text)) ?? null);
   const status = memoize((text) => STATUS_BY_KEY.get(normalizeKey(text)) ?? null);
-  return checkTable(table, APPLICATION_FIELD_SPECS, explicitMapping, (reader) => {
+  return (reader) => {
     const person = checkPerson(reader);
-    const row = {
-      education: checkChoice(reader, 'education', education, EDUCATION_LEVELS),
-      managementYears: checkNumber(reader, 'management_years', YEARS_MAX, true),
-      serviceKind: checkChoice(reader, 'service_kind', service, ['state', 'municipal', 'none']),
-      serviceYears: checkNumber(reader, 'service_years', YEARS_MAX, true),
-      testScore: checkNumber(reader, 'test_score', SCORE_MAX, false),
-      expertScore: checkNumber(reader, 'expert_score', SCORE_MAX, false),
-      interviewScore: checkNumber(reader, 'interview_score', SCORE_MAX, false),
-      status: checkChoice(reader, 'status', status, IMPORTED_APPLICATION_STATUSES),
-    };
+    const educationLevel = checkChoice(reader, 'education', education, EDUCATION_LEVELS);
+    const managementYears = checkNumber(reader, 'management_years', YEARS_MAX, true);
+    const serviceKind = checkChoice(reader, 'service_kind', service, ['state', 'municipal', 'none']);
+    const serviceYears = checkNumber(reader, 'service_years', YEARS_MAX, true);
+    const testScore = checkNumber(reader, 'test_score', SCORE_MAX, false);
+    const expertScore = checkNumber(reader, 'expert_score', SCORE_MAX, false);
+    const interviewScore = checkNumber(reader, 'interview_score', SCORE_MAX, false);
+    const applicationStatus = checkChoice(reader, 'status', status, IMPORTED_APPLICATION_STATUSES);
     if (!person || reader.hasProblems()) return null;
-    return { ...person, ...row };
-  });
+    // One literal, not { ...person, ...answers }: V8 gave that spread of 19 properties a dictionary
+    // (some 5 KB a row, against 0.2 KB), which made a 250,000-row file cost over a gigabyte of heap.
+    return {
+      rowNumber: person.rowNumber,
+      email: person.email,
+      lastName: person.lastName,
+      firstName: person.firstName,
+      middleName: person.middleName,
+      birthDate: person.birthDate,
+      gender: person.gender,
+      position: person.position,
+      phone: person.phone,
+      regionCode: person.regionCode,
+      municipalityId: person.municipalityId,
+      education: educationLevel,
+      managementYears,
+      serviceKind,
+      serviceYears,
+      testScore,
+      expertScore,
+      interviewScore,
+      status: applicationStatus,
+    };
+  };
 }
 
 function checkChoice<T>(reader: RowReader, field: string, lookup: (text: string) => T | null, options: readonly string[]): T | null {

@@ -1,42 +1,69 @@
 import Papa from 'papaparse';
 import { decodeText } from './decode.ts';
-import { buildTable, IMPORT_LIMITS, unreadable, type SheetTable } from './table.ts';
+import { buildTable, IMPORT_LIMITS, unreadable, type RawRecord, type SheetTable } from './table.ts';
+
+/** Records Papa parses before it pauses and hands them on: the rest of the file waits, unparsed. */
+const PAPA_BATCH = 1_000;
 
 /**
  * Reads a CSV (or tab-separated) file: encoding and delimiter (';', ',' or tab) are detected.
  * Stops as soon as the row limit is passed instead of parsing the rest.
  */
 export function readCsv(bytes: Buffer, maxRows: number = IMPORT_LIMITS.maxRows): SheetTable {
-  const text = decodeText(bytes);
-  const records: Array<{ rowNumber: number; cells: string[] }> = [];
+  return buildTable([...csvRecords(decodeText(bytes), maxRows)]);
+}
+
+/**
+ * The records of a decoded CSV text, one at a time, so that only the rows being checked are held
+ * (the text itself is the only whole-file copy). Refuses the file (throws) as soon as the row limit
+ * is passed (+1 for the header row), and after the last record when a quote was never closed.
+ */
+export function* csvRecords(text: string, maxRows: number = IMPORT_LIMITS.maxRows): Generator<RawRecord, void, undefined> {
+  let count = 0;
   let nonEmpty = 0;
-  let isOverLimit = false;
-  let quoteProblemRow: number | null = null;
-  /** Keeps a record; false once the row limit is passed (+1 for the header row). */
-  const keep = (cells: string[]): boolean => {
-    records.push({ rowNumber: records.length + 1, cells });
+  const record = (cells: string[]): RawRecord => {
+    count += 1;
     if (cells.some((c) => c.trim() !== '')) nonEmpty += 1;
-    isOverLimit = nonEmpty > maxRows + 1;
-    return !isOverLimit;
+    if (nonEmpty > maxRows + 1) throw unreadable('import.too_many_rows', { max: maxRows });
+    return { rowNumber: count, cells };
   };
   const delimiter = detectDelimiter(text);
-  const lines = splitUnquoted(text);
-  if (lines) {
-    for (const line of lines) if (!keep(line.split(delimiter))) break;
-  } else {
-    Papa.parse<string[]>(text, {
-      delimiter,
-      skipEmptyLines: false,
-      step: (result, parser) => {
-        // Without dynamic typing Papa gives strings only: the row is kept as it comes.
-        if (result.errors.some((e) => e.type === 'Quotes') && quoteProblemRow === null) quoteProblemRow = records.length + 1;
-        if (!keep(result.data)) parser.abort();
-      },
-    });
+  if (text.length > 0 && !text.includes('"')) {
+    for (const line of unquotedLines(text)) yield record(line.split(delimiter));
+    return;
   }
-  if (isOverLimit) throw unreadable('import.too_many_rows', { max: maxRows });
+  // Papa parses on in its step callback: it is paused after each batch and resumed once the batch
+  // has been handed on (both synchronous), so the records of the whole file never pile up.
+  const pending: string[][] = [];
+  let parser: Papa.Parser | undefined;
+  let isDone = false;
+  let parsed = 0;
+  let quoteProblemRow: number | null = null;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result, handle) => {
+      parser = handle;
+      parsed += 1;
+      // Without dynamic typing Papa gives strings only: the row is kept as it comes.
+      if (result.errors.some((e) => e.type === 'Quotes') && quoteProblemRow === null) quoteProblemRow = parsed;
+      pending.push(result.data);
+      if (pending.length >= PAPA_BATCH) handle.pause();
+    },
+    complete: () => {
+      isDone = true;
+    },
+  });
+  for (;;) {
+    for (let i = 0; i < pending.length; i++) yield record(pending[i]!);
+    pending.length = 0;
+    if (isDone || !parser) break;
+    const before = parsed;
+    parser.resume();
+    // Papa resumes synchronously once paused; anything else would silently lose the rest of the file.
+    if (parsed === before && !isDone) throw new Error('CSV parser did not resume');
+  }
   if (quoteProblemRow !== null) throw unreadable('import.csv_quotes', { row: quoteProblemRow });
-  return buildTable(records);
 }
 
 /**
@@ -47,7 +74,20 @@ export function readCsv(bytes: Buffer, maxRows: number = IMPORT_LIMITS.maxRows):
  */
 export function splitUnquoted(text: string): string[] | null {
   if (text.length === 0 || text.includes('"')) return null;
-  return text.split(guessLineEnding(text));
+  return [...unquotedLines(text)];
+}
+
+/** The lines of a text without quotes (see splitUnquoted), one at a time. */
+function* unquotedLines(text: string): Generator<string, void, undefined> {
+  const ending = guessLineEnding(text);
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf(ending, start);
+    if (end < 0) break;
+    yield text.slice(start, end);
+    start = end + ending.length;
+  }
+  yield text.slice(start);
 }
 
 /** Papa's guessLineEndings for a text without quotes: '\n' unless '\r' comes first; then '\r\n' or '\r' by majority. */

@@ -50,8 +50,13 @@ export function checkMunicipalitiesTable(
   explicitMapping: ImportMapping | null | undefined,
   reference: ReferenceLookup,
 ): CheckedTable<MunicipalityImportRow> {
+  return checkTable(table, MUNICIPALITY_FIELD_SPECS, explicitMapping, createMunicipalityRowCheck(reference));
+}
+
+/** The check of one municipalities row (see checkMunicipalitiesTable), with its state across rows; for checking a file chunk by chunk. */
+export function createMunicipalityRowCheck(reference: ReferenceLookup): (reader: RowReader) => MunicipalityImportRow | null {
   const firstRowOf = new Map<string, number>();
-  return checkTable(table, MUNICIPALITY_FIELD_SPECS, explicitMapping, (reader) => {
+  return (reader) => {
     const regionCode = requireValue(reader, 'region') ? reference.findRegion(reader.get('region')) : null;
     if (reader.get('region') !== '' && !regionCode) reader.report('region', 'field.unknown_region');
     const hasName = requireValue(reader, 'name') && fitsLength(reader, 'name', NAME_MAX);
@@ -70,7 +75,7 @@ export function checkMunicipalitiesTable(
     }
     firstRowOf.set(key, reader.rowNumber);
     return { rowNumber: reader.rowNumber, regionCode, name, kind, population, lat, lon };
-  });
+  };
 }
 
 function checkNumber(reader: RowReader, field: string, min: number, max: number, isInteger: boolean): number | null {

@@ -20,20 +20,29 @@ export interface ReferenceLookup {
   findMunicipality: (regionCode: string, name: string) => string | null;
 }
 
+/** A lookup that more municipalities can be added to, as the regions a file names come up chunk by chunk. */
+export interface GrowingReferenceLookup extends ReferenceLookup {
+  addMunicipalities: (municipalities: MunicipalityRef[]) => void;
+}
+
 /** Builds the lookups from reference rows (regions in full, municipalities of the regions in the file). */
-export function createReferenceLookup(regions: RegionRef[], municipalities: MunicipalityRef[] = []): ReferenceLookup {
+export function createReferenceLookup(regions: RegionRef[], municipalities: MunicipalityRef[] = []): GrowingReferenceLookup {
   const regionByKey = new Map<string, string>();
   for (const region of regions) {
     for (const name of [region.code, region.nameRu, region.nameEn]) regionByKey.set(normalizeKey(name), region.code);
   }
   const municipalityByKey = new Map<string, string>();
-  for (const m of municipalities) {
-    const key = `${m.regionCode}|${normalizeKey(m.name)}`;
-    // Same name twice in a region (a town and its district): the first one found stands for both.
-    if (!municipalityByKey.has(key)) municipalityByKey.set(key, m.id);
-  }
+  const addMunicipalities = (list: MunicipalityRef[]) => {
+    for (const m of list) {
+      const key = `${m.regionCode}|${normalizeKey(m.name)}`;
+      // Same name twice in a region (a town and its district): the first one found stands for both.
+      if (!municipalityByKey.has(key)) municipalityByKey.set(key, m.id);
+    }
+  };
+  addMunicipalities(municipalities);
   return {
     findRegion: (text) => regionByKey.get(normalizeKey(text)) ?? null,
     findMunicipality: (regionCode, name) => municipalityByKey.get(`${regionCode}|${normalizeKey(name)}`) ?? null,
+    addMunicipalities,
   };
 }

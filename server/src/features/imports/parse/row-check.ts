@@ -1,7 +1,7 @@
 import type { ImportMapping } from '@ms/contracts/imports';
 import type { MessageKey } from '../../../lib/messages.ts';
 import { cellProblem } from './cells.ts';
-import { resolveMapping, type FieldSpec } from './mapping.ts';
+import { resolveMapping, type FieldSpec, type ResolvedMapping } from './mapping.ts';
 import type { RowProblem, SheetRow, SheetTable } from './table.ts';
 
 /** The outcome of checking a whole table: every problem, and the rows fit to import. */
@@ -41,27 +41,54 @@ export function checkTable<TRow>(
   explicitMapping: ImportMapping | null | undefined,
   checkRow: (reader: RowReader) => TRow | null,
 ): CheckedTable<TRow> {
-  const resolved = resolveMapping(table.columns, specs, explicitMapping);
+  const checker = createRowsChecker(table.columns, specs, explicitMapping, checkRow);
+  const goodRows = checker.check(table.rows);
+  return { ...checker.counts(), goodRows };
+}
+
+/** The check of a file fed chunk by chunk: problems and counts add up, good rows are handed back per chunk. */
+export interface RowsChecker<TRow> {
+  /** The mapping in force and the column feeding each field. */
+  resolved: ResolvedMapping;
+  /** Checks the next rows (in file order): answers those fit to import, none while the file has a file-level problem. */
+  check: (rows: SheetRow[]) => TRow[];
+  /** Everything but the good rows, for the rows checked so far. */
+  counts: () => Omit<CheckedTable<TRow>, 'goodRows'>;
+}
+
+/**
+ * The same check as {@link checkTable} for a file read in chunks: state that spans rows (e-mails
+ * seen, memoized lookups) lives in `checkRow`'s closure and in here, so checking a file chunk by
+ * chunk finds exactly the problems and rows that checking it whole does. Throws (validation) for an
+ * explicit mapping that does not fit the columns.
+ */
+export function createRowsChecker<TRow>(
+  columns: string[],
+  specs: FieldSpec[],
+  explicitMapping: ImportMapping | null | undefined,
+  checkRow: (reader: RowReader) => TRow | null,
+): RowsChecker<TRow> {
+  const resolved = resolveMapping(columns, specs, explicitMapping);
   const problems: RowProblem[] = [...resolved.problems];
-  const goodRows: TRow[] = [];
-  let badRowCount = 0;
   const hasFileErrors = resolved.problems.length > 0;
+  let rowCount = 0;
+  let badRowCount = 0;
   // One reader moved from row to row: a reader (and its closures) per row cost more than the checks.
-  const reader = new TableRowReader(table.columns, resolved.columnOf, problems);
-  for (const row of table.rows) {
-    reader.moveTo(row);
-    const value = checkRow(reader);
-    if (reader.hasProblems()) badRowCount += 1;
-    else if (value !== null) goodRows.push(value);
-  }
+  const reader = new TableRowReader(columns, resolved.columnOf, problems);
   return {
-    columns: table.columns,
-    mapping: resolved.mapping,
-    rowCount: table.rows.length,
-    problems,
-    goodRows: hasFileErrors ? [] : goodRows,
-    badRowCount,
-    hasFileErrors,
+    resolved,
+    check(rows) {
+      const goodRows: TRow[] = [];
+      for (const row of rows) {
+        reader.moveTo(row);
+        const value = checkRow(reader);
+        if (reader.hasProblems()) badRowCount += 1;
+        else if (value !== null && !hasFileErrors) goodRows.push(value);
+      }
+      rowCount += rows.length;
+      return goodRows;
+    },
+    counts: () => ({ columns, mapping: resolved.mapping, rowCount, problems, badRowCount, hasFileErrors }),
   };
 }
 

@@ -1,14 +1,20 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../lib/errors.ts';
-import { buildTable, IMPORT_LIMITS, unreadable, type SheetTable } from './table.ts';
+import { buildTable, IMPORT_LIMITS, unreadable, type RawRecord, type SheetTable } from './table.ts';
 
 /**
  * Reads the first worksheet of an XLSX file with the streaming reader, so that a sheet over the row
  * limit is refused after reading just past the limit (and a zip bomb is not inflated whole).
  */
 export async function readXlsx(bytes: Buffer, maxRows: number = IMPORT_LIMITS.maxRows): Promise<SheetTable> {
-  const records: Array<{ rowNumber: number; cells: string[] }> = [];
+  const records: RawRecord[] = [];
+  for await (const record of xlsxRecords(bytes, maxRows)) records.push(record);
+  return buildTable(records);
+}
+
+/** The non-empty rows of the first worksheet as records, one at a time, as the streaming reader reads them. */
+export async function* xlsxRecords(bytes: Buffer, maxRows: number = IMPORT_LIMITS.maxRows): AsyncGenerator<RawRecord, void, undefined> {
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
       sharedStrings: 'cache',
@@ -26,7 +32,7 @@ export async function readXlsx(bytes: Buffer, maxRows: number = IMPORT_LIMITS.ma
         if (cells.every((c) => c.trim() === '')) continue;
         nonEmpty += 1;
         if (nonEmpty > maxRows + 1) throw unreadable('import.too_many_rows', { max: maxRows });
-        records.push({ rowNumber: row.number, cells });
+        yield { rowNumber: row.number, cells };
       }
       break; // the first worksheet only
     }
@@ -34,7 +40,6 @@ export async function readXlsx(bytes: Buffer, maxRows: number = IMPORT_LIMITS.ma
     if (error instanceof AppError) throw error;
     throw unreadable('import.xlsx_unreadable');
   }
-  return buildTable(records);
 }
 
 /** One cell as text: dates as YYYY-MM-DD, formulas as "=…" so validation can refuse them. */
