@@ -1,16 +1,13 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolments, people } from '../db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { buildProgrammeTree } from '../../test/factories.ts';
-import { childEnv } from '../../test/child-env.ts';
+import { runCli } from '../../test/child-env.ts';
 
-const ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'index.ts');
 const ROWS = 40_000;
 
 let t: TestApp;
@@ -18,23 +15,8 @@ let workDir: string;
 let csvPath: string;
 let streamId: string;
 
-/** Starts the real CLI; `killWhen` sees stderr as it grows and may ask for a SIGKILL. */
-function runImport(killWhen?: (stderr: string) => boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // `node --import tsx` keeps the CLI in this one process (the tsx wrapper would fork a child that outlives a kill).
-    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'import-people', '--stream', streamId, '--file', csvPath], {
-      env: childEnv({ DATABASE_URL: t.url, DATA_DIR: workDir, LOG_LEVEL: 'silent' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (killWhen?.(stderr) && child.exitCode === null) child.kill('SIGKILL');
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
-  });
-}
+/** Runs the real CLI's import; `killWhen` may ask for a SIGKILL as stderr grows. */
+const runImport = (killWhen?: (stderr: string) => boolean) => runCli(['import-people', '--stream', streamId, '--file', csvPath], { DATABASE_URL: t.url, DATA_DIR: workDir, LOG_LEVEL: 'silent' }, killWhen);
 
 const countImported = async () => {
   const [row] = await t.db

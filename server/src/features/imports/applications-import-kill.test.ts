@@ -1,19 +1,16 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admissionApplications, people } from '../../db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../../../test/app.ts';
 import { buildCampaign } from '../../../test/admissions.ts';
 import { buildProgrammeTree } from '../../../test/factories.ts';
-import { childEnv } from '../../../test/child-env.ts';
+import { runCli } from '../../../test/child-env.ts';
 import { seedImportReference } from '../../../test/imports.ts';
 import { CHUNK_ROWS } from './imports.check.ts';
 
-const ENTRY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../cli/index.ts');
 // Enough chunks that the job is still staging (or writing) them when the bar first moves.
 const ROWS = 8 * CHUNK_ROWS;
 
@@ -22,23 +19,8 @@ let workDir: string;
 let csvPath: string;
 let campaignId: string;
 
-/** Starts the real CLI; `killWhen` sees stderr as it grows and may ask for a SIGKILL. */
-function runImport(killWhen?: (stderr: string) => boolean): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // `node --import tsx` keeps the CLI in this one process (the tsx wrapper would fork a child that outlives a kill).
-    const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, 'import-applications', '--campaign', campaignId, '--file', csvPath], {
-      env: childEnv({ DATABASE_URL: t.url, DATA_DIR: workDir, LOG_LEVEL: 'silent' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      if (killWhen?.(stderr) && child.exitCode === null) child.kill('SIGKILL');
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
-  });
-}
+/** Runs the real CLI's import; `killWhen` may ask for a SIGKILL as stderr grows. */
+const runImport = (killWhen?: (stderr: string) => boolean) => runCli(['import-applications', '--campaign', campaignId, '--file', csvPath], { DATABASE_URL: t.url, DATA_DIR: workDir, LOG_LEVEL: 'silent' }, killWhen);
 
 const countImported = async () => {
   const [applications] = await t.db
