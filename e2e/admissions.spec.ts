@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, newContext, screenshot } from './support/browser.ts';
-import { main, pageHeading, signedInPage } from './support/app.ts';
+import { main, navbar, pageHeading, signedInPage } from './support/app.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -337,6 +337,16 @@ describe('the online test’s question bank', () => {
     await third.getByRole('textbox', { name: 'Текст вопроса (англ.)' }).fill('How many people live in Perm, in thousands?');
     await third.getByRole('textbox', { name: 'Верный ответ (число)' }).fill('1034');
     await third.getByRole('textbox', { name: /^Допуск/ }).fill('10');
+
+    // Leaving with unsaved questions asks first; «Остаться» keeps everything on the page.
+    await navbar(page).getByRole('link', { name: 'Приём' }).click();
+    const leave = page.getByRole('dialog', { name: 'Уйти без сохранения?' });
+    await leave.waitFor();
+    await expectAccessible(page);
+    await leave.getByRole('button', { name: 'Остаться' }).click();
+    await leave.waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).pathname).toBe(`/admissions/${campaignId}/test`);
+    expect(await third.getByRole('textbox', { name: 'Верный ответ (число)' }).inputValue()).toBe('1034');
 
     // Blocks: the first one added takes every question; an untitled, empty second block is refused at its fields.
     const blocks = main(page).getByRole('region', { name: 'Блоки теста' });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isProblem } from '../../api/client.ts';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard.tsx';
 import { fetchStaffTest, saveStaffTest, type SetTestBody, type StaffTest } from './admissions.api.ts';
 import { fromLocalInput, toLocalInput } from './admissions-text.ts';
 import { QuestionBankJson } from './QuestionBankJson.tsx';
@@ -46,11 +47,17 @@ function TestForm({ campaignId, test }: { campaignId: string; test: StaffTest })
   const [focusTick, setFocusTick] = useState(0);
   const [previewIndex, setPreviewIndex] = useState<number | null>(null);
   const isLocked = test.attempts > 0;
+  // What the server holds, in the shape the form would send: the form is dirty when they differ.
+  const [savedBody, setSavedBody] = useState(() => JSON.stringify(buildSetTestBody({ opensAt, closesAt, durationMinutes: Number(duration) }, initial.questions, initial.blocks)));
   const save = useMutation({
     mutationFn: (body: SetTestBody) => saveStaffTest(campaignId, body),
-    onSuccess: (next) => queryClient.setQueryData(['staff-test', campaignId], next),
+    onSuccess: (next, body) => {
+      queryClient.setQueryData(['staff-test', campaignId], next);
+      setSavedBody(JSON.stringify(body));
+    },
     onError: () => setFocusTick((n) => n + 1),
   });
+  const isDirty = !isLocked && JSON.stringify(buildSetTestBody({ opensAt, closesAt, durationMinutes: Number(duration) }, questions, blocks)) !== savedBody;
 
   const testWindow = { opensAt, closesAt, durationMinutes: duration };
   const problems = isAttempted ? validateTest(testWindow, questions, blocks) : [];
@@ -94,6 +101,7 @@ function TestForm({ campaignId, test }: { campaignId: string; test: StaffTest })
 
   return (
     <Stack ref={formRef}>
+      <UnsavedChangesGuard isDirty={isDirty} />
       <Paper withBorder p="md">
         <Stack>
           <Text size="sm">{t('admissions.test.attempts', { count: test.attempts })}</Text>
