@@ -68,10 +68,19 @@ describe('assignments, grading and completion', () => {
     await main(page).getByRole('group', { name: /Экономический расчёт/ }).getByRole('radio', { name: /^В целом/ }).check();
     await main(page).getByText(/^Итог: 86,7 из 100/).waitFor();
     await main(page).getByLabel('Отзыв участнику').fill('Убедительно; расчёт эффекта стоит уточнить.');
+    // An unsaved grade is not lost to a stray click: leaving asks first.
+    const back = main(page).getByRole('link', { name: '← Проверка работ' });
+    await back.click();
+    const leave = page.getByRole('dialog', { name: 'Уйти без сохранения?' });
+    await leave.getByRole('button', { name: 'Остаться' }).click();
+    await leave.waitFor({ state: 'hidden' });
     await main(page).getByRole('button', { name: 'Сохранить оценку' }).click();
     await main(page).getByRole('status').getByText(/Оценка сохранена/).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'assignments-grade-form');
+    // Once saved, nothing holds the expert back.
+    await back.click();
+    await expect.poll(() => pageHeading(page).textContent()).toBe('Проверка работ');
     await context.close();
   });
 

@@ -9,6 +9,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { AnchorLink } from '../../components/RouterLinks.tsx';
 import { fetchReview, submitReview, type BlindReview } from './experts.api.ts';
+import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard.tsx';
 
 const route = getRouteApi('/app/reviews/$reviewId');
 
@@ -42,6 +43,10 @@ function ReviewForm({ review }: { review: BlindReview }) {
       void queryClient.invalidateQueries({ queryKey: ['review-queue'] });
     },
   });
+  // Unsent scores or comment: leaving asks first (the saved review is what the server last returned).
+  const isDirty =
+    !isDone &&
+    (review.rubric.some((c) => points[c.key] !== (review.points?.[c.key] ?? '')) || comment.trim() !== (review.comment ?? '').trim());
   const facts = [
     review.education ? t(`admissions.education.${review.education}`) : null,
     review.managementYears !== null ? `${t('admissions.field.managementYears')}: ${review.managementYears}` : null,
@@ -49,6 +54,7 @@ function ReviewForm({ review }: { review: BlindReview }) {
   ].filter(Boolean);
   return (
     <Stack>
+      <UnsavedChangesGuard isDirty={isDirty} />
       <Paper withBorder p="sm">
         <Stack gap="xs">
           <Group gap="xs">

@@ -11,6 +11,7 @@ import { AnchorLink } from '../../components/RouterLinks.tsx';
 import { formatDue } from './assignments-format.ts';
 import { gradeSubmission, previewScore, submissionQuery, titleOf, type SubmissionDetail } from './assignments.api.ts';
 import { VersionList } from './VersionList.tsx';
+import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard.tsx';
 
 const route = getRouteApi('/app/grading/$submissionId');
 
@@ -36,9 +37,15 @@ function GradeView({ data }: { data: SubmissionDetail }) {
     },
   });
   const score = previewScore(a.rubric, levels);
+  // Levels or feedback not yet saved: leaving asks first.
+  const savedLevels = data.grade?.levels ?? {};
+  const isDirty =
+    feedback.trim() !== (data.grade?.feedback ?? '').trim() ||
+    a.rubric.some((c) => levels[c.key] !== savedLevels[c.key]);
   const isOutdated = data.grade !== null && data.grade.version < data.latestVersion;
   return (
     <Stack maw={820}>
+      <UnsavedChangesGuard isDirty={isDirty} />
       <AnchorLink to="/grading" size="sm">
         ← {t('assignments.gradingTitle')}
       </AnchorLink>
