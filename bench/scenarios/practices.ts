@@ -159,10 +159,14 @@ export async function benchPractices(): Promise<void> {
     const baseline = await drive([`${server.url}/api/bench/select-1`], {}, CONNECTIONS, SECONDS);
     const search = await drive(searchUrls, headers, CONNECTIONS, SECONDS);
     const filtered = await drive(searchUrls.map((u) => `${u}&areas=urban,roads,digital&district=CFD`), headers, CONNECTIONS, SECONDS);
+    // The library's landing page and its sorts, without a query: pages 1–5, newest first and by title.
+    const browseUrls = [1, 2, 3, 4, 5].flatMap((page) => ['newest', 'title'].map((sort) => `${server.url}/api/practices?sort=${sort}&page=${page}&pageSize=20`));
+    const browse = await drive(browseUrls, headers, CONNECTIONS, SECONDS);
     const p95 = percentile(search.latencies, 95);
     report('baseline SELECT 1 endpoint, 20 connections', `${baseline.rps.toFixed(0)} req/s, p95 ${percentile(baseline.latencies, 95).toFixed(1)} ms`, '—', baseline.failures === 0);
     report(`FTS over ${PRACTICES} practices, 20 conn. (${queries.length} distinct queries, hits ${sample.total}): p95`, `${p95.toFixed(1)} ms (p50 ${percentile(search.latencies, 50).toFixed(1)}, ${search.rps.toFixed(0)} req/s)`, '≤ 50 ms', p95 <= 50 && search.failures === 0);
     report('FTS + area and district filters, 20 conn.: p95', `${percentile(filtered.latencies, 95).toFixed(1)} ms (${filtered.rps.toFixed(0)} req/s)`, 'measured', filtered.failures === 0);
+    report('browse without a query (newest, title; pages 1–5), 20 conn.: p95', `${percentile(browse.latencies, 95).toFixed(1)} ms (${browse.rps.toFixed(0)} req/s)`, 'measured', browse.failures === 0);
 
     const flowsUrl = `${server.url}/api/practices/flows?programmeId=${programmeId}`;
     const times: number[] = [];

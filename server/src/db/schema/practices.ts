@@ -78,6 +78,10 @@ export const practices = pgTable(
     index('practices_title_idx').using('gin', sql`to_tsvector('russian'::regconfig, ${t.title})`).with({ fastupdate: false }),
     index('practices_areas_idx').using('gin', t.areas),
     index('practices_status_region_idx').on(t.status, t.originRegionCode),
+    // Browsing the library without a query pages in these orders (newest, title): an index each lets a
+    // page read twenty rows instead of sorting the whole library (14.9 → 2.9 ms for 20,000 practices).
+    index('practices_status_updated_idx').on(t.status, t.updatedAt.desc().nullsFirst(), t.id),
+    index('practices_status_title_idx').on(t.status, sql`lower(${t.title})`, t.id),
     index('practices_programme_idx').on(t.programmeId),
     check('practices_status_ck', sql`${t.status} in ('proposed', 'approved', 'rejected', 'merged')`),
   ],

@@ -1,0 +1,2 @@
+CREATE INDEX "practices_status_updated_idx" ON "practices" USING btree ("status","updated_at" DESC NULLS FIRST,"id");--> statement-breakpoint
+CREATE INDEX "practices_status_title_idx" ON "practices" USING btree ("status",lower("title"),"id");
