@@ -28,9 +28,12 @@ async function expectSameAsLibrary(canonize: ReturnType<typeof createMemoisedCan
 
 /**
  * Runs a property against a fresh memo whose fallbacks to the library are counted, and checks that
- * the property really exercised the memo (most accepted documents took the template path).
+ * the property really exercised the memo: at least `minTemplatedShare` of the accepted documents took the
+ * template path. The share varies with the random documents, so each property's floor sits well below
+ * what its runs give (credentials 0.60–0.76, inline documents 0.29–0.44 over twelve runs; a floor of 1/3
+ * for the inline ones failed about one run in three).
  */
-async function checkProperty(arb: fc.Arbitrary<object>, numRuns: number) {
+async function checkProperty(arb: fc.Arbitrary<object>, numRuns: number, minTemplatedShare: number) {
   const fallback = vi.spyOn(cryptosuite, 'canonize');
   const canonize = createMemoisedCanonize(isBundledContext);
   const tally: Tally = { accepted: 0, rejected: 0 };
@@ -40,7 +43,7 @@ async function checkProperty(arb: fc.Arbitrary<object>, numRuns: number) {
   );
   const templated = tally.accepted + tally.rejected - fallback.mock.calls.length;
   expect(tally.accepted).toBeGreaterThan(numRuns / 4);
-  expect(templated).toBeGreaterThan(tally.accepted / 3);
+  expect(templated).toBeGreaterThan(tally.accepted * minTemplatedShare);
 }
 
 /** Strings that have broken canonicalizers: quotes, escapes, controls, blank-node and IRI look-alikes, Unicode. */
@@ -159,11 +162,11 @@ describe('memoised eddsa-rdfc-2022 canonicalization', () => {
   });
 
   it('matches the library on random OpenBadgeCredentials with hostile strings', async () => {
-    await checkProperty(credentialArb, 250);
+    await checkProperty(credentialArb, 250, 1 / 3);
   });
 
   it('matches the library on random documents under an inline context (IRIs, vocabulary, JSON, languages, lists, maps)', async () => {
-    await checkProperty(inlineArb, 300);
+    await checkProperty(inlineArb, 300, 1 / 6);
   });
 
   it('leaves to the library what it cannot vouch for: unknown contexts, the marker, other options', async () => {
