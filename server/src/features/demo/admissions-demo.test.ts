@@ -89,4 +89,16 @@ describe('admissions demo', () => {
       expect.arrayContaining([expect.objectContaining({ slug: 'perm-school-of-mayors-2027' })]),
     );
   });
+
+  it('assigns the same experts to the same applicants on every start (the ids are random, the demo is not)', async () => {
+    // A digest of who scored whom, by e-mail: pinned, so a change in the assignment shows up here.
+    const { digest, reviews } = await one<{ digest: string; reviews: number }>(sql`
+      select md5(string_agg(p.email || '>' || u.email || '#' || r.round, ',' order by p.email, r.round)) as digest, count(*)::int as reviews
+      from admission_expert_reviews r
+      join admission_applications a on a.id = r.application_id
+      join admission_campaigns c on c.id = a.campaign_id and c.slug = 'school-of-mayors-2024'
+      join people p on p.id = a.person_id
+      join users u on u.id = r.expert_user_id`);
+    expect({ digest, reviews }).toEqual({ digest: '14dde033c65ef01b164a8b10090f0497', reviews: 925 });
+  });
 });

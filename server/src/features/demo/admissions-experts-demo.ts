@@ -57,7 +57,15 @@ export async function seedExpertStageDemo(tx: Executor, rows: DemoRows, rng: Rng
   const reviews: Array<typeof admissionExpertReviews.$inferInsert> = [];
   const scores = new Map<string, number>();
   const assignedAt = new Date('2024-08-05T10:00:00Z');
-  for (const nominee of nominees) {
+  // pickExperts breaks ties by hashing the application's and the expert's ids, which are random UUIDs here:
+  // pick on stable keys (the nominee's place in the list, the expert's e-mail) so every start assigns the
+  // same experts to the same applicants.
+  const emailOf = new Map([[mainExpert.id!, mainExpert.email], ...extra.map((u) => [u.id, u.email] as const)]);
+  const idOfEmail = new Map([...emailOf].map(([id, email]) => [email, id]));
+  const stablePool = pool.map((p) => ({ ...p, userId: emailOf.get(p.userId)! }));
+  const pick = (key: string, regionCode: string, exclude: ReadonlySet<string>, count: number) =>
+    pickExperts({ id: key, regionCode }, stablePool, load, exclude, count).map((email) => idOfEmail.get(email)!);
+  for (const [index, nominee] of nominees.entries()) {
     const [low, high] = nominee.isStrong ? [7, 10] : [2, 6];
     const score = (round: number, expertUserId: string) => {
       const points = Object.fromEntries(DEMO_RUBRIC.map((c) => [c.key, randomInt(rng, low, high)]));
@@ -65,10 +73,10 @@ export async function seedExpertStageDemo(tx: Executor, rows: DemoRows, rng: Rng
       reviews.push({ campaignId, applicationId: nominee.id, expertUserId, round, assignedAt, dueAt, points, total, comment: '', submittedAt: new Date(assignedAt.getTime() + randomInt(rng, 1, 25) * DAY_MS) });
       return total;
     };
-    const picked = pickExperts(nominee, pool, load, new Set(), 2);
+    const picked = pick(`nominee-${index}`, nominee.regionCode, new Set(), 2);
     const totals = picked.map((expertUserId, i) => score(i + 1, expertUserId));
     if (needsThirdScoring(totals[0]!, totals[1]!, THRESHOLD)) {
-      const [third] = pickExperts(nominee, pool, load, new Set(picked), 1);
+      const [third] = pick(`nominee-${index}`, nominee.regionCode, new Set(picked.map((id) => emailOf.get(id)!)), 1);
       totals.push(score(3, third!));
     }
     scores.set(nominee.id, expertStageScore(totals, THRESHOLD, false)!);
