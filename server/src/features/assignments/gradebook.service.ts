@@ -9,6 +9,7 @@ import { createAssignmentsContext } from './assignments.context.ts';
 import type { AssignmentRow, Executor } from './assignments.repo.ts';
 import { createAssignmentsRepo } from './assignments.repo.ts';
 import { createGradebookRepo } from './gradebook.repo.ts';
+import { readAll } from '../../lib/db-reads.ts';
 
 export interface WorkCell {
   assignmentId: string;
@@ -32,12 +33,12 @@ export interface GradebookRow {
  */
 export async function loadGradebook(db: Executor, streamId: string): Promise<{ assignments: AssignmentRow[]; rows: GradebookRow[] }> {
   const gradebookRepo = createGradebookRepo(db);
-  const [list, participants, work, membership] = await Promise.all([
-    createAssignmentsRepo(db).listAssignments([streamId]),
-    gradebookRepo.listParticipants(streamId),
-    gradebookRepo.listStreamWork(streamId),
-    findTeamMembership(db, streamId),
-  ]);
+  const [list, participants, work, membership] = await readAll(db, [
+    () => createAssignmentsRepo(db).listAssignments([streamId]),
+    () => gradebookRepo.listParticipants(streamId),
+    () => gradebookRepo.listStreamWork(streamId),
+    () => findTeamMembership(db, streamId),
+  ] as const);
   const teamOf = new Map(membership.map((m) => [m.personId, m]));
   const workByKey = new Map(work.map((w) => [`${w.assignmentId}|${w.ownerKey}`, w]));
   const rows = participants.map((p) => {

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts';
 import { loadGradebook } from '../assignments/gradebook.service.ts';
 import { findDefenceResults } from '../projects/projects.completion.ts';
 import { createCompletionRepo } from './completion.repo.ts';
+import { readAll } from '../../lib/db-reads.ts';
 
 export type CompletionResult = ParticipantProgress;
 
@@ -29,13 +30,13 @@ export async function evaluateCompletion(db: Database, streamId: string, options
   const stream = await repo.findStream(streamId);
   if (!stream) return { rules: rulesOf(streamId, 80, null), items: [] };
   const now = options.now ?? new Date();
-  const [rulesRow, attendance, gradebook, defences, exceptions] = await Promise.all([
-    repo.findRules(stream.programmeId),
-    repo.attendance(streamId, now),
-    loadGradebook(db, streamId),
-    findDefenceResults(db, streamId),
-    repo.listActiveExceptions(streamId),
-  ]);
+  const [rulesRow, attendance, gradebook, defences, exceptions] = await readAll(db, [
+    () => repo.findRules(stream.programmeId),
+    () => repo.attendance(streamId, now),
+    () => loadGradebook(db, streamId),
+    () => findDefenceResults(db, streamId),
+    () => repo.listActiveExceptions(streamId),
+  ] as const);
   const rules = rulesOf(stream.programmeId, stream.thresholdPct, rulesRow);
   const attendanceOf = new Map(attendance.map((a) => [a.person_id, a]));
   const exceptionOf = new Map(exceptions.map((e) => [e.personId, e]));

@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.ts';
 import { evaluateCompletion } from '../completion/completion.evaluate.ts';
 import { fullName } from '../people/roster.service.ts';
 import { createDiplomasRepo } from './diplomas.repo.ts';
+import { readAll } from '../../lib/db-reads.ts';
 
 /** Which rules decide eligibility: the completion capability (attendance, assignments, project defence, exceptions). */
 export const ELIGIBILITY_RULES_SOURCE = 'completion' as const;
@@ -29,11 +30,11 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
  */
 export async function evaluateEligibility(db: Database, options: { streamId: string; thresholdPct: number; at: Date; personIds?: string[] }): Promise<EligibilityRow[]> {
   const repo = createDiplomasRepo(db);
-  const [participants, overrides, completion] = await Promise.all([
-    repo.participantCompletion(options.streamId, options.at, options.personIds),
-    repo.overridesOfStream(options.streamId),
-    evaluateCompletion(db, options.streamId, { now: options.at }),
-  ]);
+  const [participants, overrides, completion] = await readAll(db, [
+    () => repo.participantCompletion(options.streamId, options.at, options.personIds),
+    () => repo.overridesOfStream(options.streamId),
+    () => evaluateCompletion(db, options.streamId, { now: options.at }),
+  ] as const);
   const overrideOf = new Map(overrides.map((o) => [o.personId, o]));
   const completedOf = new Map(completion.items.map((c) => [c.personId, c.isEligible]));
   return participants.map((p) => {
