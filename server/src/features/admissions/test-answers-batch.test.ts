@@ -51,6 +51,35 @@ async function candidate(campaignId: string, questionOrder: string[], attempt: {
   return { applicationId: application.id, attemptId: row!.id, owner: { userId: user.id, personId: person.id } };
 }
 
+type Tx = Parameters<Parameters<TestApp['db']['transaction']>[0]>[0];
+
+/**
+ * Holds `lockingWork` open in a transaction while the batch and the one-answer statements try to save `item`:
+ * both must wait for it to commit and then refuse, storing nothing.
+ */
+async function expectRefusedAfter(attemptId: string, item: Parameters<ReturnType<typeof createTestRepo>['saveAnswerIfAllowed']>[0], lockingWork: (tx: Tx) => Promise<void>) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let isLocked!: () => void;
+  const locked = new Promise<void>((resolve) => (isLocked = resolve));
+  const held = t.db.transaction(async (tx) => {
+    await lockingWork(tx);
+    isLocked();
+    await released;
+  });
+  await locked;
+  const repo = createTestRepo(t.db);
+  const batch = repo.saveAnswersIfAllowed([item]);
+  const single = repo.saveAnswerIfAllowed(item);
+  // Long enough for both statements to reach the lock and wait on it.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  release();
+  await held;
+  expect((await batch).size).toBe(0);
+  expect(await single).toBe(false);
+  expect(await t.db.select().from(admissionTestAnswers).where(eq(admissionTestAnswers.attemptId, attemptId))).toHaveLength(0);
+}
+
 describe('answers written in one batch', () => {
   it('accepts and refuses each answer exactly as the one-answer statement does', async () => {
     const tree = await buildProgrammeTree(t.db);
@@ -142,27 +171,11 @@ describe('answers written in one batch', () => {
     const q = await questionsOf(campaign.id);
     const dave = await candidate(campaign.id, [q.single, q.multiple, q.numeric]);
     const item = { applicationId: dave.applicationId, owner: dave.owner, questionId: q.numeric, answer: 3, now: NOW };
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let isLocked!: () => void;
-    const locked = new Promise<void>((resolve) => (isLocked = resolve));
     // What the finish does: lock the attempt, score, mark it finished, commit.
-    const finish = t.db.transaction(async (tx) => {
+    await expectRefusedAfter(dave.attemptId, item, async (tx) => {
       await createTestRepo(tx).findAttempt(dave.applicationId, { isLocking: true });
       await tx.update(admissionTestAttempts).set({ finishedAt: NOW, score: 0 }).where(eq(admissionTestAttempts.id, dave.attemptId));
-      isLocked();
-      await released;
     });
-    await locked;
-    const repo = createTestRepo(t.db);
-    const batch = repo.saveAnswersIfAllowed([item]);
-    const single = repo.saveAnswerIfAllowed(item);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    release();
-    await finish;
-    expect((await batch).size).toBe(0);
-    expect(await single).toBe(false);
-    expect(await t.db.select().from(admissionTestAnswers).where(eq(admissionTestAnswers.attemptId, dave.attemptId))).toHaveLength(0);
   });
 
   it('waits for a block’s finish in progress and then refuses the answer to that block', async () => {
@@ -176,27 +189,11 @@ describe('answers written in one batch', () => {
       ],
     });
     const item = { applicationId: erin.applicationId, owner: erin.owner, questionId: q.numeric, answer: 3, now: NOW };
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let isLocked!: () => void;
-    const locked = new Promise<void>((resolve) => (isLocked = resolve));
     // What finishing block 1 does: lock the attempt, close the block, commit.
-    const finishBlock = t.db.transaction(async (tx) => {
+    await expectRefusedAfter(erin.attemptId, item, async (tx) => {
       await createTestRepo(tx).findAttempt(erin.applicationId, { isLocking: true });
       await createTestBlocksRepo(tx).finishOpenBlocks(erin.attemptId, NOW, 0);
-      isLocked();
-      await released;
     });
-    await locked;
-    const repo = createTestRepo(t.db);
-    const batch = repo.saveAnswersIfAllowed([item]);
-    const single = repo.saveAnswerIfAllowed(item);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    release();
-    await finishBlock;
-    expect((await batch).size).toBe(0);
-    expect(await single).toBe(false);
-    expect(await t.db.select().from(admissionTestAnswers).where(eq(admissionTestAnswers.attemptId, erin.attemptId))).toHaveLength(0);
   });
 
   it('writes answers of many candidates in one statement and overwrites earlier answers', async () => {
