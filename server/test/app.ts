@@ -65,14 +65,27 @@ export async function signIn(app: FastifyInstance, email: string, password: stri
   return agentWith(app, cookie ? `ms_session=${cookie.value}` : null, csrfToken);
 }
 
-/** Signs in a new user who holds `role` in the programme of `tree` (a tree from buildProgrammeTree). */
-export async function signInWithRole(
+type ProgrammeRole = 'staff' | 'coordinator' | 'expert' | 'participant' | 'alumnus';
+
+/**
+ * Signs in a new user who holds `role` in the programme of `tree` (a tree from buildProgrammeTree), with the
+ * user's id for tests that name them (a panel, an assignee); `options` narrows the grant to a region or names the user.
+ */
+export async function signInNewUser(
   t: { app: FastifyInstance; db: Database },
   tree: { organisation: { id: string }; programme: { id: string } },
-  role: 'staff' | 'coordinator' | 'expert' | 'participant' | 'alumnus',
-): Promise<TestAgent> {
-  const user = await buildUser(t.db, { grants: [{ role, organisationId: tree.organisation.id, programmeId: tree.programme.id }] });
-  return signIn(t.app, user.email, TEST_PASSWORD);
+  role: ProgrammeRole,
+  options: { regionCode?: string; displayName?: string } = {},
+): Promise<{ id: string; agent: TestAgent }> {
+  const { regionCode, displayName } = options;
+  const grant = { role, organisationId: tree.organisation.id, programmeId: tree.programme.id, ...(regionCode ? { regionCode } : {}) };
+  const user = await buildUser(t.db, { ...(displayName ? { displayName } : {}), grants: [grant] });
+  return { id: user.id, agent: await signIn(t.app, user.email, TEST_PASSWORD) };
+}
+
+/** Signs in a new user who holds `role` in the programme of `tree` (a tree from buildProgrammeTree). */
+export async function signInWithRole(t: { app: FastifyInstance; db: Database }, tree: { organisation: { id: string }; programme: { id: string } }, role: ProgrammeRole): Promise<TestAgent> {
+  return (await signInNewUser(t, tree, role)).agent;
 }
 
 export function anonymousAgent(app: FastifyInstance): TestAgent {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { admissionApplications } from '../../db/schema/index.ts';
-import { buildTestApp, signIn, type TestAgent, type TestApp, signInWithRole } from '../../../test/app.ts';
+import { buildTestApp, signInNewUser, signInWithRole, type TestAgent, type TestApp } from '../../../test/app.ts';
 import { buildCampaign, buildSubmittedApplication } from '../../../test/admissions.ts';
-import { buildProgrammeTree, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
+import { buildProgrammeTree } from '../../../test/factories.ts';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof buildProgrammeTree>>;
@@ -19,13 +19,9 @@ beforeAll(async () => {
   const other = await buildProgrammeTree(t.db);
   staff = await signInWithRole(t, tree, 'staff');
   otherStaff = await signInWithRole(t, other, 'staff');
-  const expert = async (programmeId: string, organisationId: string) => {
-    const user = await buildUser(t.db, { grants: [{ role: 'expert', organisationId, programmeId }] });
-    return { id: user.id, agent: await signIn(t.app, user.email, TEST_PASSWORD) };
-  };
-  panelA = await expert(tree.programme.id, tree.organisation.id);
-  panelB = await expert(tree.programme.id, tree.organisation.id);
-  outsider = await expert(other.programme.id, other.organisation.id);
+  panelA = await signInNewUser(t, tree, 'expert');
+  panelB = await signInNewUser(t, tree, 'expert');
+  outsider = await signInNewUser(t, other, 'expert');
 });
 afterAll(async () => t?.close());
 

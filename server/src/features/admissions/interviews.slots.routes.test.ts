@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { admissionApplications, admissionInterviewBookings, auditLog, outbox } from '../../db/schema/index.ts';
-import { buildTestApp, signIn, type TestAgent, type TestApp, signInWithRole } from '../../../test/app.ts';
+import { buildTestApp, signIn, signInNewUser, signInWithRole, type TestAgent, type TestApp } from '../../../test/app.ts';
 import { buildCampaign } from '../../../test/admissions.ts';
 import { buildPerson, buildProgrammeTree, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
 
@@ -18,12 +18,8 @@ beforeAll(async () => {
   const other = await buildProgrammeTree(t.db);
   staff = await signInWithRole(t, tree, 'staff');
   otherStaff = await signInWithRole(t, other, 'staff');
-  const makeExpert = async () => {
-    const user = await buildUser(t.db, { grants: [{ role: 'expert', organisationId: tree.organisation.id, programmeId: tree.programme.id }] });
-    return { id: user.id, agent: await signIn(t.app, user.email, TEST_PASSWORD) };
-  };
-  expert = await makeExpert();
-  expertB = await makeExpert();
+  expert = await signInNewUser(t, tree, 'expert');
+  expertB = await signInNewUser(t, tree, 'expert');
 });
 afterAll(async () => t?.close());
 

@@ -13,9 +13,9 @@ import {
   auditLog,
   people,
 } from '../../db/schema/index.ts';
-import { anonymousAgent, buildTestApp, signIn, signInWithRole, type TestAgent, type TestApp } from '../../../test/app.ts';
+import { anonymousAgent, buildTestApp, signInNewUser, signInWithRole, type TestAgent, type TestApp } from '../../../test/app.ts';
 import { buildCampaign, buildSubmittedApplication, SAMPLE_PDF, SAMPLE_PNG } from '../../../test/admissions.ts';
-import { buildMunicipality, buildProgrammeTree, buildUser, TEST_PASSWORD } from '../../../test/factories.ts';
+import { buildMunicipality, buildProgrammeTree } from '../../../test/factories.ts';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof buildProgrammeTree>>;
@@ -37,10 +37,8 @@ const RUBRIC = [
   { key: 'realism', titleRu: 'Реалистичность', titleEn: 'Realism', weight: 1, maxPoints: 5 },
 ];
 
-async function userWith(grant: { role: 'coordinator' | 'expert'; regionCode?: string }, displayName = 'Тестовый Пользователь') {
-  const user = await buildUser(t.db, { displayName, grants: [{ ...grant, organisationId: tree.organisation.id, programmeId: tree.programme.id }] });
-  return { id: user.id, agent: await signIn(t.app, user.email, TEST_PASSWORD) };
-}
+const userWith = (grant: { role: 'coordinator' | 'expert'; regionCode?: string }, displayName = 'Тестовый Пользователь') =>
+  signInNewUser(t, tree, grant.role, { regionCode: grant.regionCode, displayName });
 
 async function addDocument(appId: string, fileName: string, content: Buffer, mediaType: string, kind = 'diploma') {
   const [row] = await t.db
