@@ -34,7 +34,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   const handle = connectDatabase(embedded.url);
   await migrateDatabase(handle.db);
   await ensureReferenceData(handle.db);
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: embedded.url, SEED_DEMO: 'false' });
+  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', DATABASE_URL: embedded.url, SEED_DEMO: 'false', SEARCH_CONCURRENCY: process.env.SEARCH_CONCURRENCY });
   const jobs = createJobQueue({ db: handle.db, connectionString: embedded.url });
   const app = await buildApp({ config, db: handle.db, appSecret: BENCH_APP_SECRET, jobs, changeFeedUrl: embedded.url });
   await jobs.start();

@@ -23,6 +23,15 @@ describe('practice transfer', () => {
     await expectAccessible(page);
     await screenshot(page, 'practices-search');
 
+    // The snippet highlights the query's word in any of its forms, as text (the summary says «родителям»).
+    await main(page).getByRole('searchbox', { name: 'Поиск по практикам' }).fill('родители');
+    const marks = main(page).getByRole('list', { name: 'Результаты' }).locator('mark');
+    await expect.poll(() => marks.allTextContents(), { timeout: 10_000 }).toContain('родителям');
+    expect((await marks.allTextContents()).every((word) => word.toLowerCase().startsWith('родител'))).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, 'practices-search-highlight');
+    await main(page).getByRole('searchbox', { name: 'Поиск по практикам' }).fill('автобусами');
+
     await main(page).getByRole('link', { name: 'Школьные автобусы по расписанию с GPS-контролем' }).click();
     await expect.poll(() => pageHeading(page).textContent()).toBe('Школьные автобусы по расписанию с GPS-контролем');
     await main(page).getByRole('heading', { name: 'Где участники видели практику' }).waitFor();

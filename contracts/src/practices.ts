@@ -71,14 +71,18 @@ export const PracticeShowingSchema = z.object({
   sessionTitleEn: z.string().nullable(),
 });
 
+/** A piece of a search snippet; `hit` marks a word that matches the query (shown highlighted). */
+export const SnippetSegmentSchema = z.object({ text: z.string(), hit: z.boolean() });
+export type SnippetSegment = z.infer<typeof SnippetSegmentSchema>;
+
 /** One row of the library list (search hit). */
 export const PracticeSummarySchema = z.object({
   id: z.string(),
   status: PracticeStatusSchema,
   title: z.string(),
   summary: z.string(),
-  /** ts_headline of the match, plain text with «…» marks (never HTML). */
-  snippet: z.string().nullable(),
+  /** With a query: the summary, or the part of the body around the match, in plain-text segments (never HTML). */
+  snippet: z.array(SnippetSegmentSchema).nullable(),
   originRegionCode: z.string(),
   originRegionNameRu: z.string(),
   originRegionNameEn: z.string(),
@@ -91,7 +95,7 @@ export const PracticeSummarySchema = z.object({
 });
 export type PracticeSummary = z.infer<typeof PracticeSummarySchema>;
 export const PracticePageSchema = pageOf(PracticeSummarySchema).extend({
-  /** True when a search matched more than `total` (1,000) practices: the count stops there ("1,000+"). */
+  /** True when a search matched more than `total` (500) practices: the count stops there ("500+"). */
   totalCapped: z.boolean(),
 });
 export type PracticePage = z.infer<typeof PracticePageSchema>;

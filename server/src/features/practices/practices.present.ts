@@ -2,6 +2,7 @@ import type { AreaCode } from '@ms/contracts/areas';
 import type { Practice, PracticeStatus, PracticeSummary } from '@ms/contracts/practices';
 import type { practices } from '../../db/schema/index.ts';
 import type { SearchRow } from './practices.repo.ts';
+import { highlightSnippet } from './snippet.ts';
 
 /** A search row as the API shows it (the allow-list is the response schema). */
 export function toSummary(row: SearchRow): PracticeSummary {
@@ -10,7 +11,7 @@ export function toSummary(row: SearchRow): PracticeSummary {
     status: row.status as PracticeStatus,
     title: row.title,
     summary: row.summary,
-    snippet: row.snippet,
+    snippet: row.query_stems ? highlightSnippet(row.snippet_text ?? row.summary, row.query_stems) : null,
     originRegionCode: row.origin_region_code,
     originRegionNameRu: row.region_name_ru,
     originRegionNameEn: row.region_name_en,

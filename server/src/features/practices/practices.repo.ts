@@ -18,7 +18,10 @@ export interface SearchRow extends Record<string, unknown> {
   status: string;
   title: string;
   summary: string;
-  snippet: string | null;
+  /** The body's window around the match for a second-tier row; null for the first tier (the summary holds it). */
+  snippet_text: string | null;
+  /** The query's stems (null without a query), for marking the snippet. */
+  query_stems: string[] | null;
   origin_region_code: string;
   region_name_ru: string;
   region_name_en: string;

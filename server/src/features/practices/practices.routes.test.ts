@@ -55,7 +55,9 @@ describe('library search (Russian full-text)', () => {
     expect(page.items.length).toBeGreaterThanOrEqual(2);
     expect(page.items[0]!.title).toBe('Благоустройство набережной силами жителей');
     expect(page.items[0]!.rank).toBeGreaterThan(page.items.at(-1)!.rank!);
-    expect(page.items.some((i) => i.snippet?.includes('«жител'))).toBe(true);
+    const marked = page.items.flatMap((i) => i.snippet ?? []).filter((segment) => segment.hit).map((segment) => segment.text.toLowerCase());
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.every((word) => word.startsWith('жител'))).toBe(true);
     const pastTheEnd = await list(participant, `q=${encodeURIComponent('жителей')}&page=50`);
     expect(pastTheEnd).toMatchObject({ items: [], total: page.total });
   });
@@ -103,7 +105,11 @@ describe('practice pages, proposals and curation', () => {
     expect(response.headers['content-type']).toContain('application/json');
     const practice = response.json() as Practice;
     expect(practice).toMatchObject({ title: HOSTILE, summary: HOSTILE, solution: HOSTILE, status: 'proposed', canCurate: false, canEdit: true });
-    expect((await list(staff, `status=proposed&q=${encodeURIComponent('alert')}`)).items[0]?.title).toBe(HOSTILE);
+    const [found] = (await list(staff, `status=proposed&q=${encodeURIComponent('alert')}`)).items;
+    expect(found?.title).toBe(HOSTILE);
+    // The snippet is the same text in plain pieces, the query's word marked.
+    expect(found?.snippet?.map((segment) => segment.text).join('')).toBe(HOSTILE);
+    expect(found?.snippet?.filter((segment) => segment.hit).map((segment) => segment.text)).toEqual(['alert', 'alert']);
   });
 
   it('refuses a javascript: link and an unknown module, naming the fields', async () => {
@@ -170,7 +176,11 @@ describe('relevance tiers, snippets and the capped count', () => {
     const second = await list(participant, `q=${encodeURIComponent('гидрантами')}&pageSize=1&page=2`);
     expect(second).toMatchObject({ total: 2, totalCapped: false });
     expect(second.items[0]!.title).toBe('Водоснабжение сёл');
-    expect(second.items[0]!.snippet).toContain('«гидрантов»');
+    const snippet = second.items[0]!.snippet!;
+    // Cut around the match (the filler before it is left out), every form of the word marked.
+    expect(snippet[0]).toMatchObject({ hit: false });
+    expect(snippet[0]!.text.startsWith('… ')).toBe(true);
+    expect(snippet.filter((segment) => segment.hit).map((segment) => segment.text)).toEqual(['гидрантов', 'гидрантов', 'гидранты']);
   });
 
   it('pages a one-word search alike whether the page lies within the title matches or ranks the whole first tier', async () => {

@@ -23,10 +23,13 @@ export const COUNT_CAP = 500;
  */
 const TSQ = sql`(select tq.q from tq)`;
 
-/** The CTEs every text search starts with: the query, and its stems as plain words for body snippets. */
+/**
+ * The CTEs every text search starts with: the query, and its stems as plain words, for cutting and marking
+ * snippets (none when every word is negated: querytree gives 'T').
+ */
 const withQuery = (q: string) =>
   sql`tq as materialized (select websearch_to_tsquery('russian'::regconfig, ${q}) as q),
-      tsq as materialized (select tsvector_to_array(to_tsvector('simple'::regconfig, querytree(${TSQ}))) as stems)`;
+      tsq as materialized (select case when querytree(${TSQ}) = 'T' then '{}'::text[] else tsvector_to_array(to_tsvector('simple'::regconfig, querytree(${TSQ}))) end as stems)`;
 
 const dialect = new PgDialect();
 
@@ -45,16 +48,23 @@ async function execute<T extends Record<string, unknown>>(db: Executor, query: S
 }
 
 /**
- * About 320 characters (the snippet's 30 words) of the body, from 100 before the first stem of the query
- * (a Russian stem is the start of its word forms, so strpos finds it), from a word boundary. ts_headline
- * parses and stems every word it is given: the whole body cost ~0.1 ms a row, a window far less, and the
- * window still holds the match.
+ * About 320 characters (the snippet's 30 words) of the body, from 100 before the first stem of the query,
+ * cut at word boundaries and with «…» where the body goes on: the window holds the match, and only it
+ * travels to Node to be marked (snippet.ts), not the whole body. A Russian stem is the start of its word
+ * forms, so strpos finds it, in lower case, capitalised or in capitals. Plain string functions only: a
+ * lower() of the whole body and a regular expression at the window's end each cost more than the rest
+ * of the window together (about 10 µs a row each, over a page of twenty rows).
  */
 const BODY = sql`(p.problem || ' ' || p.solution || ' ' || p.results)`;
-const bodyWindow = sql`(select case when w.start > 1 then regexp_replace(substr(b.t, w.start, 320), '^\\S*\\s', '') else left(b.t, 320) end
-  from (select ${BODY} as t) b,
-  lateral (select lower(b.t) as l) lo,
-  lateral (select greatest(1, coalesce((select min(nullif(strpos(lo.l, s), 0)) from unnest((select stems from tsq)) s), 1) - 100) as start) w)`;
+// Each step is fenced with OFFSET 0: pulled up into the outer query, every mention of a step's column
+// evaluated it again, and each evaluation of the body fetched its three texts from TOAST anew.
+const bodyWindow = sql`(select case when c.start > 1 then '… ' else '' end
+    || case when char_length(c.raw) = 320 then left(c.piece, char_length(c.piece) - strpos(reverse(c.piece), ' ')) || ' …' else c.piece end
+  from (select r.start, r.raw, case when r.start > 1 then substr(r.raw, strpos(r.raw, ' ') + 1) else r.raw end as piece
+    from (select w.start, substr(w.t, w.start, 320) as raw
+      from (select b.t, greatest(1, coalesce((select min(least(nullif(strpos(b.t, s), 0), nullif(strpos(b.t, initcap(s)), 0), nullif(strpos(b.t, upper(s)), 0)))
+          from unnest((select stems from tsq)) s), 1) - 100) as start
+        from (select ${BODY} as t offset 0) b offset 0) w offset 0) r offset 0) c)`;
 
 /** Sort orders over the page's output columns (so the inner and the outer query share them). */
 const ORDER: Record<PracticeFilter['sort'], SQL> = {
@@ -133,14 +143,14 @@ export async function searchPractices(db: Executor, filter: PracticeFilter, visi
   const where = whereOf(filter, visibility);
   const q = filter.q ?? null;
   const withTsq = q ? sql`with ${withQuery(q)}` : sql``;
-  const headline = q
-    ? sql`case when pg.tier = 0 then ts_headline('russian', p.summary, ${TSQ}, 'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
-          else ts_headline('russian', ${bodyWindow}, ${TSQ}, 'StartSel=«, StopSel=», MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') end`
-    : sql`null::text`;
+  // The snippet's text: the summary (already a column) for first-tier rows, the body's window for the
+  // others; the marking is done in Node (snippet.ts), with the query's stems.
+  const snippetText = q ? sql`case when pg.tier = 0 then null else ${bodyWindow} end` : sql`null::text`;
+  const queryStems = q ? sql`(select stems from tsq)` : sql`null::text[]`;
   const rank = q ? sql`ts_rank(p.search_vector, ${TSQ})` : sql`null::real`;
   // Texts, names and counts are joined for the page's rows only.
   const outer = (source: SQL, total: SQL) => sql`
-      select p.id, p.status, p.title, p.summary, ${headline} as snippet, p.origin_region_code, r.name_ru as region_name_ru,
+      select p.id, p.status, p.title, p.summary, ${snippetText} as snippet_text, ${queryStems} as query_stems, p.origin_region_code, r.name_ru as region_name_ru,
              r.name_en as region_name_en, r.federal_district, m.name as municipality_name, p.areas, p.updated_at,
              ${filter.sort === 'adoptions' ? sql`pg.adoption_count` : adoptionCount('p')} as adoption_count, pg.rank, ${total} as total
       from (${source}) pg

@@ -14,6 +14,7 @@ import { SearchInput } from '../../components/SearchInput.tsx';
 import { TablePager } from '../../components/TablePager.tsx';
 import { exportHref, PAGE_SIZE, practiceModulesQuery, practicesQuery, type PracticesSearch } from './practices.api.ts';
 import { PRACTICE_SORTS } from './practice-sorts.ts';
+import { Snippet } from './Snippet.tsx';
 
 const route = getRouteApi('/app/practices');
 
@@ -141,7 +142,7 @@ export function PracticesPage() {
                       {t('practices.adoptions', { count: p.adoptionCount })}
                     </Text>
                     <Text size="sm" mt="xs">
-                      {p.snippet ?? p.summary}
+                      {p.snippet ? <Snippet segments={p.snippet} /> : p.summary}
                     </Text>
                     <Group gap={6} mt="xs">
                       {p.areas.map((a) => (
