@@ -2,16 +2,23 @@ import type { AreaCode } from '@ms/contracts/areas';
 import type { Practice, PracticeStatus, PracticeSummary } from '@ms/contracts/practices';
 import type { practices } from '../../db/schema/index.ts';
 import type { SearchRow } from './practices.repo.ts';
-import { highlightSnippet } from './snippet.ts';
+import { createSnippetMarker } from './snippet.ts';
+
+/** A page of search rows as the API shows them; one snippet marker serves the page (one query). */
+export function toSummaries(rows: SearchRow[]): PracticeSummary[] {
+  const stems = rows[0]?.query_stems;
+  const mark = stems ? createSnippetMarker(stems) : null;
+  return rows.map((row) => toSummary(row, mark));
+}
 
 /** A search row as the API shows it (the allow-list is the response schema). */
-export function toSummary(row: SearchRow): PracticeSummary {
+function toSummary(row: SearchRow, mark: ((text: string) => PracticeSummary['snippet']) | null): PracticeSummary {
   return {
     id: row.id,
     status: row.status as PracticeStatus,
     title: row.title,
     summary: row.summary,
-    snippet: row.query_stems ? highlightSnippet(row.snippet_text ?? row.summary, row.query_stems) : null,
+    snippet: mark ? mark(row.snippet_text ?? row.summary) : null,
     originRegionCode: row.origin_region_code,
     originRegionNameRu: row.region_name_ru,
     originRegionNameEn: row.region_name_en,

@@ -13,7 +13,7 @@ import { buildCsv } from '../people/roster.export.ts';
 import { canFollowAdoptions, canEditPractice, canProposePractice, canReadPractice, canCuratePractice, curatedProgrammeIds, hasWideStaffGrant } from './practices.policy.ts';
 import { canViewNode } from '../programmes/programmes.policy.ts';
 import { createProgrammesRepo } from '../programmes/programmes.repo.ts';
-import { toPractice, toSummary } from './practices.present.ts';
+import { toPractice, toSummaries } from './practices.present.ts';
 import { createPracticesRepo, type Executor, type PracticeVisibility } from './practices.repo.ts';
 
 /** Export is capped: a library larger than this is exported filter by filter. */
@@ -85,7 +85,7 @@ export function createPracticesService(deps: { db: Database; clock: Clock; searc
     /** A page of the library; with `q`, ranked by relevance (Russian stemming). */
     async listPractices(actor: Actor, query: PracticeQuery): Promise<PracticePage> {
       const { rows, total, totalCapped } = await searchFor(actor, query, query.pageSize, pageOffset(query.page, query.pageSize));
-      return { items: rows.map(toSummary), total, totalCapped, page: query.page, pageSize: query.pageSize };
+      return { items: toSummaries(rows), total, totalCapped, page: query.page, pageSize: query.pageSize };
     },
 
     /** The same filters as CSV (RU/EN header, formulas neutralised); audited as an export. */

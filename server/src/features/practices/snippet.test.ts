@@ -3,6 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { DEMO_PRACTICES } from '../demo/practices-demo.data.ts';
 import { highlightSnippet, lexemesOf, SNIPPET_WORDS, WORD } from './snippet.ts';
 
 const joined = (segments: { text: string }[]) => segments.map((segment) => segment.text).join('');
@@ -38,6 +39,15 @@ describe('highlightSnippet', () => {
     expect(hits(highlightSnippet(text, ['елк']))).toEqual(['ёлки']);
     expect(hits(highlightSnippet(text, ['2024', 'run']))).toEqual(['2024', 'Running']);
     expect(hits(highlightSnippet(text, []))).toEqual([]);
+  });
+
+  it('finds the same words as the WORD rule: every word of the demo summaries marked by its own lexemes', () => {
+    for (const practice of DEMO_PRACTICES) {
+      const words = Array.from(practice.summary.matchAll(WORD), (match) => match[0]);
+      const segments = highlightSnippet(practice.summary, words.flatMap((word) => lexemesOf(word.toLowerCase())));
+      expect(hits(segments)).toEqual(words.slice(0, SNIPPET_WORDS));
+      if (words.length <= SNIPPET_WORDS) expect(joined(segments)).toBe(practice.summary);
+    }
   });
 
   it('keeps hostile text as plain text pieces', () => {

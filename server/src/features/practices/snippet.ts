@@ -8,7 +8,8 @@ const WORDS_BEFORE_MATCH = 5;
 
 /**
  * A word as PostgreSQL's default parser sees one: letters and decimal digits (not ² or ½), hyphenated
- * compounds kept whole.
+ * compounds kept whole. The marker finds words by scanning characters (faster); this is the same rule
+ * as a regular expression, which the tests hold it to.
  */
 export const WORD = /[\p{L}\p{Nd}]+(?:-[\p{L}\p{Nd}]+)*/gu;
 const ASCII_LETTERS = /^[a-z]+$/;
@@ -36,63 +37,82 @@ function stemOf(word: string, parts: string[]): string {
 
 const YO = 0x451; // ё
 const YE = 0x435; // е
+/** Other letters and decimal digits, for characters outside the Latin and Cyrillic fast paths. */
+const OTHER_WORD_CHAR = /^[\p{L}\p{Nd}]$/u;
+
+/** Whether a UTF-16 code unit is a letter or a decimal digit (Latin and Cyrillic without a regular expression). */
+function isWordChar(code: number): boolean {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  if ((code >= 0x410 && code <= 0x44f) || code === 0x401 || code === YO) return true;
+  return OTHER_WORD_CHAR.test(String.fromCharCode(code));
+}
+
+/** A code unit in lower case, ё read as е (the Russian stemmer does the same). */
+function foldedCode(code: number): number {
+  if (code >= 0x41 && code <= 0x5a) return code + 0x20;
+  if (code >= 0x410 && code <= 0x42f) return code + 0x20;
+  if (code === 0x401 || code === YO) return YE;
+  if (code < 0x80 || (code >= 0x430 && code <= 0x44f)) return code;
+  return String.fromCharCode(code).toLowerCase().charCodeAt(0);
+}
 
 /**
- * The first characters (up to three) of a lower-case word as one number, ё read as е (the Russian
- * stemmer does the same): a cheap test of whether a word can have a query stem's lexeme, since a Snowball
- * stem keeps the word's first letters. No string is made for the words that cannot.
+ * The first characters (up to three) of a word as one number, folded (foldedCode): a cheap test of
+ * whether a word can have a query stem's lexeme, since a Snowball stem keeps the word's first letters.
+ * No string is made for the words that cannot.
  */
 function startKey(text: string, start: number, end: number, length: number): number {
   let key = length;
-  for (let i = start; i < start + length; i++) {
-    const code = i < end ? text.charCodeAt(i) : 0;
-    key = key * 0x10000 + (code === YO ? YE : code);
-  }
+  for (let i = start; i < start + length; i++) key = key * 0x10000 + (i < end ? foldedCode(text.charCodeAt(i)) : 0);
   return key;
 }
 
-/** Query stems by how many of their first characters a word must share: three, or all of a shorter stem. */
-function stemStartsOf(stems: readonly string[]) {
-  const starts = new Set(stems.map((stem) => startKey(stem, 0, stem.length, Math.min(3, stem.length))));
-  const lengths = [...new Set(stems.map((stem) => Math.min(3, stem.length)))];
-  return { starts, lengths };
-}
-
-/** Whether the word at [start, end) of a lower-case text, or one of its hyphenated parts, starts like a stem. */
-function startsLikeAStem(text: string, start: number, end: number, stemStarts: ReturnType<typeof stemStartsOf>): boolean {
-  for (let partStart = start; partStart < end; ) {
-    const hyphen = text.indexOf('-', partStart);
-    const partEnd = hyphen === -1 || hyphen > end ? end : hyphen;
-    for (const length of stemStarts.lengths) if (stemStarts.starts.has(startKey(text, partStart, partEnd, length))) return true;
-    partStart = partEnd + 1;
-  }
-  return false;
-}
-
 /**
- * The text cut to SNIPPET_WORDS words around its first match, in segments, the words whose lexeme is
- * one of the query's marked as hits. This replaces ts_headline, which parsed and stemmed every word of
- * every shown row inside PostgreSQL: about a quarter of a search's database CPU (bench/scenarios/practices.ts).
- * It runs on the server's one thread for every row of every page, so it is written for speed: words are
- * found on the text lowered once, only those that start like a query stem are cut out and stemmed, and
- * word bounds are kept as numbers.
+ * Marks snippets for one query: the query's stems are read once per page, then `mark` cuts each row's
+ * text to SNIPPET_WORDS words around its first match, in segments, the words whose lexeme is one of the
+ * query's marked as hits.
+ *
+ * This replaces ts_headline, which parsed and stemmed every word of every shown row inside PostgreSQL:
+ * about a quarter of a search's database CPU (bench/scenarios/practices.ts). It runs on the server's one
+ * thread for every row of every page, so it is written for speed: one pass over the characters, only the
+ * words that start like a query stem are cut out and stemmed, and word bounds are kept as numbers.
  */
-export function highlightSnippet(text: string, queryStems: readonly string[]): SnippetSegment[] {
+export function createSnippetMarker(queryStems: readonly string[]) {
   const stems = new Set(queryStems);
-  const stemStarts = stemStartsOf(queryStems);
-  // Lowering keeps each offset for Cyrillic and Latin; where it would not (a few letters such as İ grow),
-  // words are found on the text itself and lowered one by one.
-  const lowered = text.toLowerCase();
-  const source = lowered.length === text.length ? lowered : text;
-  const bounds: number[] = []; // start and end of each word, in turn
-  const hits = new Set<number>(); // indexes of the words that match
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(source); match !== null; match = WORD.exec(source)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (startsLikeAStem(source, start, end, stemStarts) && lexemesOf(match[0].toLowerCase()).some((lexeme) => stems.has(lexeme))) hits.add(bounds.length / 2);
-    bounds.push(start, end);
-  }
+  const starts = new Set(queryStems.map((stem) => startKey(stem, 0, stem.length, Math.min(3, stem.length))));
+  const startLengths = [...new Set(queryStems.map((stem) => Math.min(3, stem.length)))];
+
+  /** Whether the word at [start, end), or one of its hyphenated parts, starts like a stem. */
+  const startsLikeAStem = (text: string, start: number, end: number) => {
+    for (let partStart = start; partStart < end; ) {
+      const hyphen = text.indexOf('-', partStart);
+      const partEnd = hyphen === -1 || hyphen > end ? end : hyphen;
+      for (const length of startLengths) if (starts.has(startKey(text, partStart, partEnd, length))) return true;
+      partStart = partEnd + 1;
+    }
+    return false;
+  };
+
+  return function mark(text: string): SnippetSegment[] {
+    const bounds: number[] = []; // start and end of each word, in turn
+    const hits = new Set<number>(); // indexes of the words that match
+    for (let i = 0; i < text.length; ) {
+      if (!isWordChar(text.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      // A word runs over letters and digits, and on over a hyphen that joins two of them.
+      while (i < text.length && (isWordChar(text.charCodeAt(i)) || (text.charCodeAt(i) === 0x2d && i + 1 < text.length && isWordChar(text.charCodeAt(i + 1))))) i++;
+      if (startsLikeAStem(text, start, i) && lexemesOf(text.slice(start, i).toLowerCase()).some((lexeme) => stems.has(lexeme))) hits.add(bounds.length / 2);
+      bounds.push(start, i);
+    }
+    return cut(text, bounds, hits);
+  };
+}
+
+/** The segments of the text's window: SNIPPET_WORDS words from a few before the first hit. */
+function cut(text: string, bounds: number[], hits: ReadonlySet<number>): SnippetSegment[] {
   const wordCount = bounds.length / 2;
   let from = 0;
   let to = wordCount;
@@ -120,3 +140,6 @@ export function highlightSnippet(text: string, queryStems: readonly string[]): S
   if (to < wordCount) push(' …', false);
   return segments;
 }
+
+/** One text marked for one query (createSnippetMarker, for a single row). */
+export const highlightSnippet = (text: string, queryStems: readonly string[]) => createSnippetMarker(queryStems)(text);
