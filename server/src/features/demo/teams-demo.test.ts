@@ -43,4 +43,12 @@ describe('teams, improvements and projects demo', () => {
     const [updates] = await rows<{ n: number }>(sql`select count(distinct project_id)::int as n from project_implementation_updates`);
     expect(updates!.n).toBeGreaterThan(5);
   });
+
+  it('forms the same teams on every start (the ids are random, the demo is not)', async () => {
+    // A digest of who is in which team, by stream, team name and e-mail: pinned, so a change shows up here.
+    const [team] = await rows<{ digest: string; members: number }>(sql`
+      select md5(string_agg(s.number || '/' || t.name || '>' || p.email, ',' order by s.number, t.name, p.email)) as digest, count(*)::int as members
+      from team_members x join teams t on t.id = x.team_id join people p on p.id = x.person_id ${INTAKE}`);
+    expect(team).toEqual({ digest: '05c2cd9732f21269d6cd49cd23c7671a', members: 160 });
+  });
 });

@@ -86,6 +86,7 @@ export async function seedTeamsDemo(tx: Executor, rows: DemoRows) {
     const enrolled = rows.enrolments.filter((e) => e.streamId === streamId && e.status !== 'withdrawn').map((e) => peopleById.get(e.personId)!);
     const candidates: Candidate[] = enrolled.map((p) => ({
       personId: p.id!,
+      orderKey: p.email!,
       regionCode: p.regionCode ?? null,
       federalDistrict: p.regionCode ? (districtOf.get(p.regionCode) ?? null) : null,
       municipalityKind: p.municipalityId ? (kinds.get(p.municipalityId) ?? null) : null,

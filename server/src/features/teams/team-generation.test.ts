@@ -88,6 +88,13 @@ describe('generateTeams', () => {
     expect(second).toEqual(first);
   });
 
+  it("gives the same teams, by order key, whatever the person ids (the demo's ids are new at every start)", () => {
+    const candidates = stream80(7).map((c, i) => ({ ...c, orderKey: `participant.${String(i).padStart(3, '0')}` }));
+    const byKey = (split: string[][], people: Candidate[]) => split.map((team) => team.map((id) => people.find((c) => c.personId === id)!.orderKey).sort());
+    const renamed = candidates.map((c) => ({ ...c, personId: crypto.randomUUID() }));
+    expect(byKey(generateTeams(renamed, { seed: 42 }), renamed)).toEqual(byKey(generateTeams(candidates, { seed: 42 }), candidates));
+  });
+
   it('beats nearly every random split of the same sizes on diversity', () => {
     const candidates = stream80(11);
     const teams = generateTeams(candidates, { seed: 3 });

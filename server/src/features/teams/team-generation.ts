@@ -3,6 +3,11 @@ import { mulberry32, shuffle, type Rng } from '../demo/prng.ts';
 /** What the generator knows of a participant; unknown attributes are null and never count as a match. */
 export interface Candidate {
   personId: string;
+  /**
+   * What orders the candidates before the seeded shuffle (the person id when absent). The demo passes the
+   * e-mail, which is the same at every start while ids are new, so its teams are the same every time.
+   */
+  orderKey?: string;
   regionCode: string | null;
   federalDistrict: string | null;
   municipalityKind: string | null;
@@ -60,8 +65,9 @@ function costWith(team: Candidate[], person: Candidate, except?: Candidate): num
 export function generateTeams(candidates: readonly Candidate[], options: GenerationOptions): string[][] {
   const sizes = planTeamSizes(candidates.length, options.minSize, options.maxSize, options.targetSize);
   const rng = mulberry32(options.seed);
-  // Sort by id first so the result does not depend on the order the database returned rows in.
-  const sorted = [...candidates].sort((a, b) => (a.personId < b.personId ? -1 : 1));
+  // Sort first so the result does not depend on the order the database returned rows in.
+  const keyOf = (c: Candidate) => c.orderKey ?? c.personId;
+  const sorted = [...candidates].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : a.personId < b.personId ? -1 : 1));
   const regionCount = new Map<string, number>();
   for (const c of sorted) if (c.regionCode) regionCount.set(c.regionCode, (regionCount.get(c.regionCode) ?? 0) + 1);
   const order = shuffle(rng, sorted).sort((a, b) => (regionCount.get(b.regionCode ?? '') ?? 0) - (regionCount.get(a.regionCode ?? '') ?? 0));
