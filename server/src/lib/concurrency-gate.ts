@@ -3,7 +3,7 @@
  *
  * For CPU-bound database work (full-text search ranks and highlights every hit): twenty such statements at
  * once on a two-core server share the cores, so each takes ten times longer and the longest ones finish
- * last by far. Run as many as there are cores and queue the rest, and every request waits about the same,
+ * last by far. Run about as many as there are cores (config.ts: one more) and queue the rest, and every request waits about the same,
  * for the same throughput: the practices search's p95 at 20 connections fell from ~1.5× its median to ~1.3×
  * (bench/scenarios/practices.ts on a quiet two-core machine: 60.5/39.6 ms before, 47.9/37.4 ms after).
  */

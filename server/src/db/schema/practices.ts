@@ -87,6 +87,17 @@ export const practices = pgTable(
   ],
 );
 
+/**
+ * How many approved practices hold each stemmed word (lexeme) of their search text: the exact total of a
+ * one-word search, read in one row instead of counted through the full-text index (for a common word,
+ * thousands of index entries: half of such a search's database time). Kept by statement-level triggers
+ * on practices (migration 0028), set-based, so bulk inserts stay cheap.
+ */
+export const practiceLexemeCounts = pgTable('practice_lexeme_counts', {
+  lexeme: text('lexeme').primaryKey(),
+  approved: integer('approved').notNull().default(0),
+});
+
 /** Where participants saw a practice: a field module, and optionally the site visit (session) itself. */
 export const practiceShowings = pgTable(
   'practice_showings',

@@ -230,16 +230,23 @@ describe('relevance tiers, snippets and the capped count', () => {
     expect(items).toEqual([expect.objectContaining({ id: moduleId, moduleNumber: 5, streamNumber: tree.streams[0]!.number, themeRu: expect.any(String), practices: 2 })]);
   });
 
-  it('counts a search up to 500 matches and then says there are more', async () => {
+  it('counts a one-word search exactly, and other searches up to 500 matches, then says there are more', async () => {
     await t.db.execute(sql`
       insert into practices (programme_id, status, title, summary, origin_region_code, areas)
       select ${tree.programme.id}, 'approved', 'Вездеход для санавиации ' || g, 'Доставка врачей вездеходом.', 'RU-SA', '{health}'
       from generate_series(1, 501) g`);
-    const page = await list(participant, `q=${encodeURIComponent('вездеходы')}&pageSize=5`);
-    expect(page).toMatchObject({ total: 500, totalCapped: true });
-    expect(page.items).toHaveLength(5);
+    // One word over the whole library: the exact total, from the lexeme counts.
+    const oneWord = await list(participant, `q=${encodeURIComponent('вездеходы')}&pageSize=5`);
+    expect(oneWord).toMatchObject({ total: 501, totalCapped: false });
+    expect(oneWord.items).toHaveLength(5);
+    expect(await list(participant, `q=${encodeURIComponent('вездеходы')}&pageSize=100&page=30`)).toMatchObject({ items: [], total: 501, totalCapped: false });
+    // Two words, or one word with a filter, are counted through the index up to the cap.
+    const twoWords = await list(participant, `q=${encodeURIComponent('вездеходы врачей')}&pageSize=5`);
+    expect(twoWords).toMatchObject({ total: 500, totalCapped: true });
+    expect(twoWords.items).toHaveLength(5);
     // A page past what the cap lets the pager reach still answers with the capped total.
-    expect(await list(participant, `q=${encodeURIComponent('вездеходы')}&pageSize=100&page=30`)).toMatchObject({ items: [], total: 500, totalCapped: true });
+    expect(await list(participant, `q=${encodeURIComponent('вездеходы врачей')}&pageSize=100&page=30`)).toMatchObject({ items: [], total: 500, totalCapped: true });
+    expect(await list(participant, `q=${encodeURIComponent('вездеходы')}&region=RU-SA&pageSize=5`)).toMatchObject({ total: 500, totalCapped: true });
     // Browsing without a query counts exactly.
     expect((await list(participant, 'areas=health')).totalCapped).toBe(false);
   });
