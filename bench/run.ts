@@ -11,7 +11,9 @@ import { benchDiplomas } from './scenarios/diplomas.ts';
 
 /**
  * `npm run bench`: each scenario measures its target against a baseline taken in the same run on
- * this machine and prints PASS/MISS lines. Timings live here, never in tests.
+ * this machine and prints PASS/MISS lines. Timings live here, never in tests. The servers run in this
+ * process, so it runs with the V8 flag `npm start` gives the server (--max-semi-space-size=64, see the
+ * README's Configuration).
  */
 const SCENARIOS: Record<string, () => Promise<void>> = {
   roster: benchRoster,
